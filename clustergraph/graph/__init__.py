@@ -1,0 +1,1 @@
+"""RDF side of the pipeline: namespaces, IRI minting, the evidence-aware writer, serialisation."""
