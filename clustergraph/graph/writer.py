@@ -190,7 +190,9 @@ class GraphWriter:
             self.add(src, DCTERMS.publisher, publisher)
             self.add(publisher, RDF.type, CG.Institution)
             self.add(publisher, RDFS.label, zh(info.publisher))
-            self.add(publisher, RDFS.label, Literal(pinyin_label(info.publisher), lang="zh-Latn-pinyin"))
+            self.add(
+                publisher, RDFS.label, Literal(pinyin_label(info.publisher), lang="zh-Latn-pinyin")
+            )
         self.add(src, DCTERMS.language, Literal(info.language, datatype=XSD.language))
         self.add(src, CG.sha256, Literal(info.sha256))
         self.add(src, CG.fileName, Literal(info.file_name))
