@@ -58,6 +58,8 @@ def build_graph(source: str | Path | None = None, *, encoding: str | None = None
     from clustergraph.extract import run_rules
     from clustergraph.extract.context import ExtractionContext
     from clustergraph.gazetteer import Gazetteer
+    from clustergraph.graph.describe import describe_dataset
+    from clustergraph.validate.ontology import load_ontology
     from clustergraph.graph.writer import GraphWriter
     from clustergraph.link import link_all
     from clustergraph.source import load_source
@@ -77,6 +79,10 @@ def build_graph(source: str | Path | None = None, *, encoding: str | None = None
     context = ExtractionContext(doc=document, writer=writer, gazetteer=Gazetteer.default())
     run_rules(context)
     link_all(writer.graph)
+    # The graph embeds the ontology (class and concept labels, hierarchies), so one file loaded
+    # into any SPARQL endpoint answers label and subclass questions without a second load.
+    writer.graph += load_ontology()
+    describe_dataset(writer.graph)
     return BuildResult(
         graph=writer.graph,
         document=document,

@@ -1,0 +1,27 @@
+"""``clustergraph export``: Turtle, N-Triples, JSON-LD or CSV tables (+ CSVW) into a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+__all__ = ["command"]
+
+
+@click.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "csv"]), required=True,
+              help="Output format.")
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("export"), show_default=True, help="Folder to write into.")
+@click.option("--data", type=click.Path(path_type=Path), default=None,
+              help="Graph to export (default: the bundled kg/clustergraph.ttl).")
+def command(fmt: str, out_dir: Path, data: Path | None) -> None:
+    """Export the graph in a standard format."""
+    from clustergraph.export import export
+    from clustergraph.resources import DEFAULT_GRAPH, data_path
+    from clustergraph.validate.load import load_graph
+
+    graph = load_graph(data or data_path(DEFAULT_GRAPH))
+    for path in export(graph, fmt, out_dir):
+        click.echo(str(path))
