@@ -7,6 +7,7 @@ Commands are imported only when invoked, so ``clustergraph --help`` and light co
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -72,7 +73,8 @@ def _unavailable(name: str) -> click.Command:
 def cli() -> None:
     """clustergraph: the advanced-manufacturing-cluster knowledge graph toolkit.
 
-    Exit codes: 0 success, 1 SHACL violations, 2 bad input/parameters/endpoint.
+    Exit codes: 0 success, 1 SHACL violations, 2 bad input/parameters/endpoint,
+    3 internal error.
     """
 
 
@@ -96,6 +98,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as error:
+        if os.environ.get("CLUSTERGRAPH_DEBUG"):
+            raise
+        click.echo(
+            f"clustergraph: internal error: {type(error).__name__}: {error} "
+            "(set CLUSTERGRAPH_DEBUG=1 for the traceback, and please report it)",
+            err=True,
+        )
+        sys.exit(3)
     sys.exit(0)
 
 

@@ -55,15 +55,16 @@ def build_graph(source: str | Path | None = None, *, encoding: str | None = None
 
     :raises InputError: unreadable input, or text with none of the genre's structure.
     """
+    from clustergraph.completeness import completeness_warnings
     from clustergraph.extract import run_rules
     from clustergraph.extract.context import ExtractionContext
     from clustergraph.gazetteer import Gazetteer
     from clustergraph.graph.describe import describe_dataset
-    from clustergraph.validate.ontology import load_ontology
     from clustergraph.graph.writer import GraphWriter
     from clustergraph.link import link_all
     from clustergraph.source import load_source
     from clustergraph.text import parse_document
+    from clustergraph.validate.ontology import load_ontology
 
     path = Path(source) if source is not None else default_source()
     loaded = load_source(path, encoding)
@@ -77,6 +78,8 @@ def build_graph(source: str | Path | None = None, *, encoding: str | None = None
         )
     writer = GraphWriter(loaded.text, loaded.info, clean=document.clean)
     context = ExtractionContext(doc=document, writer=writer, gazetteer=Gazetteer.default())
+    for warning in completeness_warnings(document):
+        context.warn(warning)
     run_rules(context)
     link_all(writer.graph)
     # The graph embeds the ontology (class and concept labels, hierarchies), so one file loaded

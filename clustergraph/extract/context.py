@@ -63,3 +63,39 @@ class ExtractionContext:
         """Record a warning shown by ``clustergraph build`` (e.g. for a truncated document)."""
         if message not in self.warnings:
             self.warnings.append(message)
+
+
+def register_institution(
+    ctx: ExtractionContext,
+    name: str,
+    kind: URIRef,
+    span: tuple[int, int] | None = None,
+    *,
+    aliases: tuple[str, ...] = (),
+) -> InstitutionRecord:
+    """Return the one node for ``name`` (or any of its aliases), creating it on first mention.
+
+    The first name registered is the canonical ``rdfs:label``; later aliases become
+    ``skos:altLabel``. A more specific kind replaces ``cg:Institution``. Each mention adds evidence.
+    """
+    from clustergraph.graph.mint import mint
+    from clustergraph.graph.namespaces import CG, ORG, PROV, RDF
+
+    writer = ctx.writer
+    keys = (name, *aliases)
+    record = next((ctx.institutions[k] for k in keys if k in ctx.institutions), None)
+    if record is None:
+        iri = mint("institution", name)
+        record = InstitutionRecord(iri=iri, name=name, kind=kind)
+        writer.entity(iri, CG.Institution, ORG.Organization, PROV.Organization, label=name)
+    if kind != CG.Institution and record.kind == CG.Institution:
+        record.kind = kind
+    writer.add(record.iri, RDF.type, record.kind)
+    for key in keys:
+        ctx.institutions[key] = record
+        if key != record.name and key not in record.aliases:
+            record.aliases.add(key)
+            writer.label(record.iri, key, alt=True)
+    if span is not None:
+        writer.cite(record.iri, span)
+    return record

@@ -93,7 +93,7 @@ def describe_dataset(graph: Graph) -> int:
         )
     )
     add((DATASET, URIRef("http://www.w3.org/2002/07/owl#versionInfo"), Literal(__version__)))
-    add((DATASET, DCAT.version, Literal(__version__)))
+    add((DATASET, URIRef(f"{DCAT}version"), Literal(__version__)))
     add((DATASET, VOID.vocabulary, URIRef(str(CG))))
     add((DATASET, VOID.uriSpace, Literal(_BASE + "id/")))
     add((DATASET, VOID.triples, Literal(data_triples, datatype=XSD.integer)))

@@ -1,0 +1,64 @@
+"""``clustergraph query``: run a canned query or a SPARQL file, embedded or on an endpoint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+__all__ = ["command"]
+
+
+@click.command(name="query")
+@click.argument("name", required=False)
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A query parameter (repeatable); see 'clustergraph queries --json'.",
+)
+@click.option(
+    "--file",
+    "file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Run the SELECT query in this .rq file instead of a canned one.",
+)
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="RDF file to query (default: the bundled kg/clustergraph.ttl).",
+)
+@click.option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint instead.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for an endpoint.",
+)
+def command(
+    name: str | None,
+    params: tuple[str, ...],
+    file: Path | None,
+    data: Path | None,
+    endpoint: str | None,
+    fmt: str,
+    timeout: float,
+) -> None:
+    """Run canned query NAME (or --file FILE) and print the results."""
+    from clustergraph.query.runner import run_query
+
+    output = run_query(
+        name, file=file, params=params, data=data, endpoint=endpoint, fmt=fmt, timeout=timeout
+    )
+    click.echo(output, nl=False)

@@ -1,0 +1,317 @@
+"""Case studies → clusters: one ``cg:Cluster`` per ``案例N:`` heading of the case-study part.
+
+How a case becomes a cluster (general rules of the genre, no list of this document's clusters):
+
+* **Name** – the case title exactly as written (the heading after ``案例一:``), read back from
+  the raw file so full-width punctuation stays as printed; IRI ``cgid:cluster/{slug of title}``.
+* **Number / category** – ``cg:caseNumber`` is the case's ordinal within its section;
+  ``cg:toolboxCategory`` comes from the enclosing section heading
+  (:func:`clustergraph.extract.concepts.toolbox_for_heading`).
+* **Places** – every gazetteer mention in the title (province, prefecture, county), plus compound
+  abbreviations (深广, 广深佛莞, 通扬泰 …) found where the genre writes them: right after the
+  place names at the start of the title, at the start of the case's first two sentences, or
+  right before ``两市/三地/同城`` in them. An abbreviation is resolved by
+  :meth:`Gazetteer.expand_abbreviation` with the title's places as context; a token that is
+  itself a place name is not an abbreviation. Places in the title carry the span of their name
+  in the title as evidence; places only reached through an abbreviation in the text carry the
+  abbreviation's span.
+* ``cg:locatedIn`` – the most specific places: a named place is dropped when another named place
+  lies inside it (广东 + 广州/深圳/佛山/东莞 → the four cities; 浙江 温州 乐清 → 乐清). A
+  province-level city named alone (天津) is its own most specific place.
+  ``cg:province`` – the province-level division of each such place (derived when the title names
+  none, as in 泰州市、连云港市、无锡市…: 江苏).
+* ``cg:spansMultipleCities`` – more than one prefecture-level unit (a county counts as its
+  prefecture, a province-level city as itself); ``cg:spansMultipleProvinces`` – more than one
+  province.
+* **Industry** – the title after its leading places/abbreviation (and separators, 市/省/自治区/地区
+  left over), with a trailing 先进制造业集群/产业集群/集群 removed: "磁性材料",
+  "生物医药和新型医疗器械"; made a concept with :func:`industry_concept`.
+
+The :class:`ClusterRecord` appended to ``ctx.clusters`` lists the ``cg:locatedIn`` places in
+title order (later rules – roles, quantities, links – read it).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from clustergraph.extract.concepts import industry_concept, toolbox_for_heading
+from clustergraph.extract.context import ClusterRecord
+from clustergraph.graph.mint import mint
+from clustergraph.graph.namespaces import CG, ORG, XSD
+from clustergraph.graph.writer import integer
+
+if TYPE_CHECKING:
+    from clustergraph.extract.context import ExtractionContext
+    from clustergraph.gazetteer import Gazetteer, Mention, Region
+    from clustergraph.text import Document, Node
+
+__all__ = ["cluster_title_span", "industry_of_title", "run", "written"]
+
+#: what may stand between two place names at the start of a title
+_SEPARATORS = "、,和与及 "
+#: administrative words a place mention may leave behind (内蒙古 + 自治区, 成都 + 市)
+_ADMIN_LEFTOVERS = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "县", "区")
+#: generic tails of a cluster title
+_GENERIC_TAILS = ("先进制造业集群", "制造业集群", "产业集群", "集群")
+#: "两市", "三地", "四市", "同城": a compound abbreviation usually stands right before these
+_COUNT_PLACES = re.compile(r"(?:[两二三四五六七八九十]|\d+)\s*(?:市|地|城|省|区|县)|同城")
+_MAX_ABBREVIATION = 4
+_FIRST_SENTENCES = 2
+
+
+def written(doc: Document, clean_start: int, clean_end: int) -> str:
+    """The clean span as printed in the raw file (full-width forms kept), whitespace collapsed.
+
+    Characters the clean view dropped (``**``, page-break blank lines) stay dropped, so a name
+    broken by a page break reads as one word.
+    """
+    clean = doc.clean
+    chars: list[str] = []
+    last = -1
+    for index in range(clean_start, clean_end):
+        raw_index = clean.to_raw(index)
+        if raw_index == last:
+            continue
+        last = raw_index
+        char = doc.raw[raw_index]
+        chars.append(" " if char.isspace() else char)
+    return " ".join("".join(chars).split())
+
+
+def cluster_title_span(doc: Document, case: Node) -> tuple[int, int]:
+    """Clean span of the case title (the heading without ``案例一:``)."""
+    title = case.title or ""
+    heading = next((child for child in case.children if child.kind == "heading"), None)
+    if heading is not None:
+        text = doc.clean_text(heading).rstrip()
+        end = heading.clean_start + len(text)
+        if title and text.endswith(title):
+            return end - len(title), end
+    text = doc.clean_text(case)
+    found = text.find(title) if title else -1
+    if found >= 0:
+        return case.clean_start + found, case.clean_start + found + len(title)
+    line_end = text.find("\n")
+    return case.clean_start, case.clean_start + (line_end if line_end >= 0 else len(text))
+
+
+def industry_of_title(remainder: str) -> str:
+    """Strip separators, administrative leftovers and the generic tail from a title remainder."""
+    text = remainder
+    changed = True
+    while changed:
+        changed = False
+        text = text.lstrip(_SEPARATORS)
+        for word in _ADMIN_LEFTOVERS:
+            if text.startswith(word):
+                text = text[len(word) :]
+                changed = True
+                break
+    for tail in _GENERIC_TAILS:
+        if text.endswith(tail) and len(text) > len(tail):
+            text = text[: -len(tail)]
+            break
+    return text.strip(_SEPARATORS)
+
+
+class _Places:
+    """Places of one case in order of first mention, each with the clean span that names it."""
+
+    def __init__(self) -> None:
+        self.regions: list[Region] = []
+        self.spans: dict[str, tuple[int, int]] = {}
+
+    def add(self, region: Region, span: tuple[int, int]) -> None:
+        if region.code6 not in self.spans:
+            self.regions.append(region)
+            self.spans[region.code6] = span
+
+
+def _leading_end(title: str, mentions: list[Mention]) -> int:
+    """End (in the title) of the run of place names that opens it."""
+    end = 0
+    for mention in mentions:
+        between = title[end : mention.start]
+        if between.strip(_SEPARATORS) and not _only_leftovers(between):
+            break
+        end = mention.end
+    return end
+
+
+def _only_leftovers(text: str) -> bool:
+    rest = text.strip(_SEPARATORS)
+    for word in _ADMIN_LEFTOVERS:
+        rest = rest.replace(word, "")
+    return not rest.strip(_SEPARATORS)
+
+
+def _is_han_run(token: str) -> bool:
+    return bool(token) and all("\u4e00" <= ch <= "\u9fff" for ch in token)
+
+
+def _expand(gazetteer: Gazetteer, token: str, context: list[Region]) -> list[Region] | None:
+    """A compound abbreviation's places, if ``token`` is one (and not a place name itself)."""
+    if len(token) < 2 or not _is_han_run(token) or gazetteer.find_mentions(token):
+        return None
+    found = gazetteer.expand_abbreviation(token, context)
+    return found if found and len(found) >= 2 else None
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+def _abbreviation_at_start(
+    gazetteer: Gazetteer,
+    text: str,
+    start: int,
+    context: list[Region],
+    taken: list[tuple[int, int]],
+) -> tuple[int, list[Region]] | None:
+    """Longest abbreviation beginning at ``text[start]`` that is no part of a place name."""
+    for length in range(_MAX_ABBREVIATION, 1, -1):
+        token = text[start : start + length]
+        if len(token) == length and not _overlaps(start, start + length, taken):
+            found = _expand(gazetteer, token, context)
+            if found:
+                return length, found
+    return None
+
+
+def _abbreviation_before(
+    gazetteer: Gazetteer,
+    text: str,
+    end: int,
+    context: list[Region],
+    taken: list[tuple[int, int]],
+) -> tuple[int, list[Region]] | None:
+    """Longest abbreviation ending at ``text[end]`` that is no part of a place name."""
+    for length in range(_MAX_ABBREVIATION, 1, -1):
+        if end - length < 0 or _overlaps(end - length, end, taken):
+            continue
+        found = _expand(gazetteer, text[end - length : end], context)
+        if found:
+            return end - length, found
+    return None
+
+
+def _first_sentences(doc: Document, case: Node) -> list[Node]:
+    sentences = [node for node in case.iter("sentence")]
+    return sentences[:_FIRST_SENTENCES]
+
+
+def _collect_places(
+    ctx: ExtractionContext, case: Node, title_start: int, title: str
+) -> tuple[_Places, int]:
+    """Places of a case and where (in the title) its industry words begin."""
+    gazetteer = ctx.gazetteer
+    places = _Places()
+    mentions = gazetteer.find_mentions(title)
+    for mention in mentions:
+        places.add(mention.region, (title_start + mention.start, title_start + mention.end))
+    lead = _leading_end(title, mentions)
+    context = list(places.regions)
+    # an abbreviation right after the leading places (广东广深佛莞智能装备集群)
+    if context:
+        skip = lead
+        while skip < len(title) and title[skip] in _SEPARATORS:
+            skip += 1
+        taken = [(m.start, m.end) for m in mentions]
+        hit = _abbreviation_at_start(gazetteer, title, skip, context, taken)
+        if hit:
+            length, regions = hit
+            for region in regions:
+                places.add(region, (title_start + skip, title_start + skip + length))
+            lead = skip + length
+    if not context:
+        return places, lead
+    clean = ctx.doc.clean.clean
+    for sentence in _first_sentences(ctx.doc, case):
+        text = clean[sentence.clean_start : sentence.clean_end]
+        taken = [(m.start, m.end) for m in gazetteer.find_mentions(text)]
+        hits: list[tuple[int, int, list[Region]]] = []
+        start_hit = _abbreviation_at_start(gazetteer, text, 0, context, taken)
+        if start_hit:
+            hits.append((0, start_hit[0], start_hit[1]))
+        for match in _COUNT_PLACES.finditer(text):
+            before = _abbreviation_before(gazetteer, text, match.start(), context, taken)
+            if before:
+                hits.append((before[0], match.start(), before[1]))
+        for start, end, regions in hits:
+            for region in regions:
+                places.add(region, (sentence.clean_start + start, sentence.clean_start + end))
+    return places, lead
+
+
+def _most_specific(gazetteer: Gazetteer, regions: list[Region]) -> list[Region]:
+    return [
+        region
+        for region in regions
+        if not any(
+            other.code6 != region.code6 and gazetteer.is_within(other, region) for other in regions
+        )
+    ]
+
+
+def _city_unit(gazetteer: Gazetteer, region: Region) -> str:
+    """The prefecture-level unit of a place (a province-level city is its own unit)."""
+    if region.level == "county":
+        for ancestor in gazetteer.ancestors(region.code6):
+            if ancestor.level in ("prefecture", "province"):
+                return ancestor.code6
+    return region.code6
+
+
+def _cluster(ctx: ExtractionContext, case: Node) -> ClusterRecord:
+    from clustergraph.gazetteer.rdf import emit_region
+    from rdflib import Literal
+
+    doc, writer, gazetteer = ctx.doc, ctx.writer, ctx.gazetteer
+    title_start, title_end = cluster_title_span(doc, case)
+    title_clean = doc.clean.clean[title_start:title_end]
+    label = written(doc, title_start, title_end)
+    iri = mint("cluster", label)
+    writer.entity(iri, CG.Cluster, ORG.Organization, label=label)
+    writer.cite_clean(iri, title_start, title_end)
+    if case.ordinal is not None:
+        writer.add(iri, CG.caseNumber, integer(case.ordinal))
+    section = case.enclosing("section")
+    category = toolbox_for_heading(section.title or "") if section is not None else None
+    if category is not None:
+        writer.add(iri, CG.toolboxCategory, category)
+
+    places, lead = _collect_places(ctx, case, title_start, title_clean)
+    located = _most_specific(gazetteer, places.regions)
+    for region in located:
+        start, end = places.spans[region.code6]
+        writer.add(iri, CG.locatedIn, emit_region(writer, region, writer.raw_span(start, end)))
+    provinces: list[Region] = []
+    for region in located:
+        province = gazetteer.province_of(region.code6)
+        if province is not None and all(p.code6 != province.code6 for p in provinces):
+            provinces.append(province)
+    for province in provinces:
+        span = places.spans.get(province.code6)
+        raw = writer.raw_span(*span) if span else None
+        writer.add(iri, CG.province, emit_region(writer, province, raw))
+    if located:
+        cities = {_city_unit(gazetteer, region) for region in located}
+        writer.add(iri, CG.spansMultipleCities, Literal(len(cities) > 1, datatype=XSD.boolean))
+        writer.add(
+            iri, CG.spansMultipleProvinces, Literal(len(provinces) > 1, datatype=XSD.boolean)
+        )
+
+    industry = industry_of_title(title_clean[lead:])
+    if industry:
+        writer.add(iri, CG.industry, industry_concept(writer, industry))
+    return ClusterRecord(iri=iri, label=label, case=case, category=category, regions=located)
+
+
+def run(ctx: ExtractionContext) -> None:
+    """Add one cluster per case study, in document order, and record it in ``ctx.clusters``."""
+    for case in ctx.doc.iter("case"):
+        if case.enclosing("toc") is not None:
+            continue
+        ctx.clusters.append(_cluster(ctx, case))

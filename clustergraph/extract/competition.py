@@ -1,0 +1,446 @@
+"""A national cluster competition: the contest, its batches, totals and the breakdowns of
+entrants and winners by industry and by province (RDF Data Cube observations).
+
+The genre reports such contests in a fixed way: a heading "X部开展…竞赛"; "分别于 2019 年 8 月和
+2020 年 5 月,启动了第一批和第二批…初赛" (one launch month per batch, in order); "共有 135 家…参赛,
+44 家集群胜出" (totals); "2019年94家参赛,24家胜出" (per-batch results, matched to the batch launched
+that year); then paragraphs led by "参赛对象分析。" / "初赛结果分析。" whose "从行业看" and "从地区看"
+sentences list "电子信息(20个)、…" and "广东20个,…湖北、山东和上海各6个,…等". A trailing 等
+marks the breakdown as partial (``cg:isPartial`` on its ``qb:Slice``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rdflib import Literal, URIRef
+
+from clustergraph.extract.concepts import industry_concept
+from clustergraph.extract.timeline import context_titles, date_literal, surface
+from clustergraph.graph.mint import mint
+from clustergraph.graph.namespaces import CG, DCTERMS, QB, RDF, RDFS, XSD
+from clustergraph.graph.writer import integer
+from clustergraph.text.numerals import parse_number_token
+
+if TYPE_CHECKING:
+    from clustergraph.extract.context import ExtractionContext
+    from clustergraph.gazetteer import Gazetteer
+
+__all__ = [
+    "BY_INDUSTRY",
+    "BY_PROVINCE",
+    "Batch",
+    "Breakdown",
+    "CompetitionFacts",
+    "find_competition",
+    "run",
+]
+
+BY_INDUSTRY = mint("dataset", "competition-by-industry")
+BY_PROVINCE = mint("dataset", "competition-by-province")
+
+_CONTEST = r"(?:竞赛|大赛|比赛|评选|评比)"
+_ORGANISER_AND_NAME = re.compile(
+    rf"(?P<org>[\u4e00-\u9fff]{{2,20}}?(?:部|委员会|委|厅|局|政府|中心|协会))"
+    rf"(?:组织)?(?:开展|举办|启动|实施)了?(?P<name>[\u4e00-\u9fff]{{2,30}}?{_CONTEST})"
+)
+_TITLE_NAME = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,30}}?{_CONTEST})")
+_NAME = re.compile(rf"(?:开展|举办|启动|组织)了?(?P<name>[\u4e00-\u9fff]{{2,30}}?{_CONTEST})")
+_BODY_AT_START = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,12}?(?:部|委员会|委|厅|局|政府))")
+_CN_NUM = "一二三四五六七八九十"
+_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月"
+_BATCH = rf"第\s*[{_CN_NUM}\d]+\s*批"
+_LAUNCH = re.compile(
+    rf"于\s*(?P<dates>{_DATE}(?:\s*[和、及与]\s*{_DATE})*)\s*,?\s*"
+    rf"(?:先后|分别)?(?:启动|开展|举办|组织|开始)了?\s*"
+    rf"(?P<batches>{_BATCH}(?:\s*[和、及与]\s*{_BATCH})*)(?P<noun>[^,。;]*)"
+)
+_DATE_PARTS = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月")
+_BATCH_PARTS = re.compile(rf"第\s*(?P<n>[{_CN_NUM}\d]+)\s*批")
+_UNIT = r"\s*[家个](?:集群)?"
+_PER_BATCH = re.compile(
+    rf"(?P<year>\d{{4}})\s*年(?:第[{_CN_NUM}\d]+批)?\s*(?:共有?)?\s*(?P<e>\d+){_UNIT}\s*参赛\s*[,;]\s*"
+    rf"(?:其中)?(?P<w>\d+){_UNIT}\s*(?:胜出|入选|获胜)"
+)
+_TOTAL_ENTRANTS = re.compile(
+    rf"共有?\s*(?P<e>\d+)\s*[家个][^,。;]{{0,15}}?参赛"
+    rf"(?:\s*[,;]\s*(?P<w>\d+){_UNIT}\s*(?:胜出|入选|获胜))?"
+)
+_TOTAL_WINNERS = re.compile(r"共有?\s*(?P<w>\d+)\s*[家个][^,。;]{0,8}?(?:胜出|入选|获胜)")
+_STAGE_LEAD = re.compile(r"(?P<lead>[\u4e00-\u9fff]{2,10}分析)\s*[。.:]")
+_DIMENSION = re.compile(
+    r"从\s*(?P<dim>行业|产业|领域|地区|区域|省份|省市|地域)(?:分布)?(?:来|上)?看\s*[,:]?\s*"
+)
+_LIST_LEAD = re.compile(r"(?:主要)?(?:分布|集中)(?:在|于)|包括|涵盖|涉及|其中")
+_INDUSTRY_ITEM = re.compile(
+    r"\s*[、,;]?\s*(?:以及|及|和|与)?\s*(?P<name>[^、,;。()]+?)\s*\(\s*(?P<n>\d+)\s*(?:个|家)?\s*\)"
+)
+_PROVINCE_GROUP = re.compile(
+    r"(?P<names>.+?)(?P<each>各)?\s*(?P<n>\d+)\s*(?:个|家)\s*(?P<etc>等)?$"
+)
+_WINNER_WORDS = ("结果", "胜出", "优胜", "获胜", "入选")
+_ENTRANT_WORDS = ("参赛", "申报", "报名")
+
+
+@dataclass
+class Batch:
+    """A batch: its number, launch month and per-batch results (clean offsets for evidence)."""
+
+    number: int
+    label: str
+    launch: tuple[int, int] | None
+    span: tuple[int, int]
+    entrants: int | None = None
+    winners: int | None = None
+    result_span: tuple[int, int] | None = None
+
+
+@dataclass
+class Breakdown:
+    """One "从行业看/从地区看" list: stage, dimension and (name, count, span) entries."""
+
+    stage: URIRef
+    dimension: str  # "industry" or "province"
+    span: tuple[int, int]
+    entries: list[tuple[str, int, tuple[int, int]]] = field(default_factory=list)
+    partial: bool = False
+
+
+@dataclass
+class CompetitionFacts:
+    """What one competition section states (clean offsets)."""
+
+    name: tuple[int, int] | None
+    organiser: tuple[int, int] | None
+    start: int
+    end: int
+    batches: list[Batch] = field(default_factory=list)
+    entrant_totals: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
+    winner_totals: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
+    breakdowns: list[Breakdown] = field(default_factory=list)
+
+
+# -- finding ---------------------------------------------------------------------------------
+
+
+def _sentence_end(clean: str, start: int, limit: int) -> int:
+    k = clean.find("。", start, limit)
+    return limit if k < 0 else k
+
+
+def _sentence_start(clean: str, at: int, floor: int) -> int:
+    k = max(clean.rfind("。", floor, at), clean.rfind("\n", floor, at))
+    return floor if k < 0 else k + 1
+
+
+def _organiser_before(clean: str, at: int, floor: int) -> tuple[int, int] | None:
+    """The body that opens a clause of the sentence before ``at`` (工业和信息化部创新…)."""
+    start = _sentence_start(clean, at, floor)
+    found = None
+    for clause in re.finditer(r"[^,。;]+", clean[start:at]):
+        lead = len(clause.group()) - len(clause.group().lstrip())
+        body = _BODY_AT_START.match(clause.group()[lead:])
+        if body is not None:
+            begin = start + clause.start() + lead
+            found = (begin, begin + len(body.group("org")))
+    return found
+
+
+def _name_and_organiser(
+    clean: str, title: tuple[int, int] | None, start: int, end: int
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The contest's name (title, else text) and organiser (title, else a clause subject).
+
+    The clause subject is looked for in the sentence that names the contest, then in the one
+    that launches its batches.
+    """
+    name = organiser = None
+    if title is not None:
+        match = _ORGANISER_AND_NAME.search(clean, *title)
+        if match is not None:
+            return match.span("name"), match.span("org")
+        noun = _TITLE_NAME.search(clean, *title)
+        if noun is not None:
+            name = noun.span("name")
+    match = _NAME.search(clean, start, end)
+    if match is not None:
+        name = name or match.span("name")
+        organiser = _organiser_before(clean, match.start(), start)
+    if organiser is None:
+        launch = _LAUNCH.search(clean, start, end)
+        if launch is not None:
+            organiser = _organiser_before(clean, launch.start(), start)
+    return name, organiser
+
+
+def _batches(clean: str, start: int, end: int) -> list[Batch]:
+    batches: list[Batch] = []
+    for match in _LAUNCH.finditer(clean, start, end):
+        dates = list(_DATE_PARTS.finditer(match.group("dates")))
+        numbers = list(_BATCH_PARTS.finditer(match.group("batches")))
+        noun = match.group("noun").strip()
+        for index, number in enumerate(numbers):
+            value = parse_number_token(number.group("n"))
+            if value is None:
+                continue
+            launch = None
+            if len(dates) == len(numbers):
+                launch = (int(dates[index].group("y")), int(dates[index].group("m")))
+            label = re.sub(r"\s+", "", number.group()) + noun
+            batches.append(Batch(value, label, launch, match.span()))
+    return batches
+
+
+def _attach_results(clean: str, facts: CompetitionFacts) -> None:
+    """Per-batch results "2019年94家参赛,24家胜出": the batch launched that year, else in order."""
+    for index, match in enumerate(_PER_BATCH.finditer(clean, facts.start, facts.end)):
+        year = int(match.group("year"))
+        batch = next((b for b in facts.batches if b.launch and b.launch[0] == year), None)
+        if batch is None and index < len(facts.batches):
+            batch = facts.batches[index]
+        if batch is None:
+            continue
+        batch.entrants, batch.winners = int(match.group("e")), int(match.group("w"))
+        batch.result_span = match.span()
+
+
+def _totals(clean: str, facts: CompetitionFacts) -> None:
+    per_batch = [m.span() for m in _PER_BATCH.finditer(clean, facts.start, facts.end)]
+
+    def inside(span: tuple[int, int]) -> bool:
+        return any(s <= span[0] < e for s, e in per_batch)
+
+    for match in _TOTAL_ENTRANTS.finditer(clean, facts.start, facts.end):
+        if inside(match.span()):
+            continue
+        facts.entrant_totals.append((int(match.group("e")), match.span()))
+        if match.group("w"):
+            facts.winner_totals.append((int(match.group("w")), match.span()))
+    for match in _TOTAL_WINNERS.finditer(clean, facts.start, facts.end):
+        if not inside(match.span()) and not any(
+            s <= match.start() < e for _, (s, e) in facts.entrant_totals
+        ):
+            facts.winner_totals.append((int(match.group("w")), match.span()))
+
+
+def _stage_of(text: str) -> URIRef | None:
+    if any(word in text for word in _WINNER_WORDS):
+        return CG.Winners
+    if any(word in text for word in _ENTRANT_WORDS):
+        return CG.Entrants
+    return None
+
+
+def _industry_entries(clean: str, start: int, end: int, out: Breakdown) -> None:
+    lead = _LIST_LEAD.search(clean, start, end)
+    pos = lead.end() if lead else start
+    while True:
+        match = _INDUSTRY_ITEM.match(clean, pos, end)
+        if match is None:
+            break
+        name = match.group("name").strip()
+        out.entries.append((name, int(match.group("n")), (match.start("name"), match.end())))
+        pos = match.end()
+    rest = clean[pos:end]
+    out.partial = bool(out.entries) and rest.lstrip(" 、,").startswith("等")
+
+
+def _province_entries(clean: str, start: int, end: int, out: Breakdown, gaz: Gazetteer) -> None:
+    lead = None
+    for found in _LIST_LEAD.finditer(clean, start, end):
+        lead = found  # "主要分布在东部沿海省份,其中广东…": the last lead word starts the list
+    pos = lead.end() if lead else start
+    for group in re.finditer(r"[^,;]+", clean[pos:end]):
+        text = group.group().strip()
+        match = _PROVINCE_GROUP.match(text)
+        if match is None:
+            continue
+        offset = pos + group.start() + (len(group.group()) - len(group.group().lstrip()))
+        names = match.group("names")
+        mentions = [m for m in gaz.find_mentions(names) if m.end <= len(names)]
+        if not mentions or (len(mentions) > 1 and not match.group("each")):
+            continue
+        span = (offset + mentions[0].start, offset + match.end("n") + 1)
+        for mention in mentions:
+            out.entries.append((mention.region.code6, int(match.group("n")), span))
+        if match.group("etc"):
+            out.partial = True
+
+
+def _breakdowns(clean: str, facts: CompetitionFacts, gaz: Gazetteer) -> None:
+    stage: URIRef | None = None
+    leads = [
+        (m.start(), _stage_of(m.group("lead")))
+        for m in _STAGE_LEAD.finditer(clean, facts.start, facts.end)
+    ]
+    for match in _DIMENSION.finditer(clean, facts.start, facts.end):
+        for at, lead_stage in leads:
+            if at < match.start() and lead_stage is not None:
+                stage = lead_stage
+        if stage is None:
+            stage = _stage_of(
+                clean[_sentence_start(clean, match.start(), facts.start) : match.start()]
+            )
+        if stage is None:
+            continue
+        end = _sentence_end(clean, match.end(), facts.end)
+        dimension = "industry" if match.group("dim") in ("行业", "产业", "领域") else "province"
+        breakdown = Breakdown(stage, dimension, (match.start(), end))
+        if dimension == "industry":
+            _industry_entries(clean, match.end(), end, breakdown)
+        else:
+            _province_entries(clean, match.end(), end, breakdown, gaz)
+        if breakdown.entries:
+            facts.breakdowns.append(breakdown)
+
+
+def find_competition(
+    clean: str,
+    start: int,
+    end: int,
+    gaz: Gazetteer,
+    title: tuple[int, int] | None = None,
+) -> CompetitionFacts:
+    """Everything a competition passage ``clean[start:end]`` (headed by ``title``) states."""
+    name, organiser = _name_and_organiser(clean, title, start, end)
+    facts = CompetitionFacts(name=name, organiser=organiser, start=start, end=end)
+    facts.batches = _batches(clean, start, end)
+    _attach_results(clean, facts)
+    _totals(clean, facts)
+    _breakdowns(clean, facts, gaz)
+    return facts
+
+
+# -- locating and emitting ---------------------------------------------------------------------
+
+
+def _sections(ctx: ExtractionContext) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """Clean ranges of sections whose title speaks of a contest (else of passages about one)."""
+    clean = ctx.doc.clean.clean
+    found: list[tuple[int, int, tuple[int, int] | None]] = []
+    for node in ctx.doc.iter():
+        if node.kind not in ("section", "part", "item") or not node.title:
+            continue
+        if node.enclosing("toc") is not None or not re.search(_CONTEST, node.title):
+            continue
+        if any(s <= node.clean_start < e for s, e, _ in found):
+            continue
+        at = clean.find(node.title, node.clean_start, node.clean_end)
+        title = (at, at + len(node.title)) if at >= 0 else None
+        found.append((node.clean_start, node.clean_end, title))
+    if not found and "参赛" in clean and "胜出" in clean:
+        first, last = clean.find("参赛"), clean.rfind("胜出")
+        start = _sentence_start(clean, first, 0)
+        start = _sentence_start(clean, max(start - 1, 0), 0) if start else 0
+        found.append((start, clean.find("\n", last) if "\n" in clean[last:] else len(clean), None))
+    return found
+
+
+def run(ctx: ExtractionContext) -> None:
+    """Emit the competition, its batches, totals and breakdown observations."""
+    clean = ctx.doc.clean.clean
+    for start, end, title in _sections(ctx):
+        facts = find_competition(clean, start, end, ctx.gazetteer, title)
+        if facts.name is None and not facts.breakdowns:
+            continue
+        _emit(ctx, facts)
+
+
+def _emit(ctx: ExtractionContext, facts: CompetitionFacts) -> None:
+    from clustergraph.extract.context import register_institution
+
+    writer, clean = ctx.writer, ctx.doc.clean.clean
+    name_span = facts.name or (facts.start, _sentence_end(clean, facts.start, facts.end))
+    label = (
+        surface(ctx, *facts.name) if facts.name else "".join(context_titles(ctx, facts.start)[-1:])
+    )
+    contest = mint("competition", label or "competition")
+    writer.entity(contest, CG.Competition, label=label, span=writer.raw_span(*name_span))
+    if facts.organiser is not None:
+        body = register_institution(
+            ctx,
+            clean[slice(*facts.organiser)],
+            CG.GovernmentBody,
+            writer.raw_span(*facts.organiser),
+        )
+        writer.add(contest, CG.organizer, body.iri)
+    _emit_totals(ctx, contest, facts)
+    for batch in facts.batches:
+        iri = URIRef(f"{contest}/batch/{batch.number}")
+        writer.entity(
+            iri, CG.CompetitionBatch, label=batch.label, span=writer.raw_span(*batch.span)
+        )
+        writer.add(iri, DCTERMS.isPartOf, contest)
+        writer.add(iri, CG.batchNumber, integer(batch.number))
+        if batch.launch is not None:
+            writer.add(iri, CG.launchDate, date_literal(*batch.launch))
+        if batch.result_span is not None:
+            writer.cite(iri, writer.raw_span(*batch.result_span))
+            writer.add(iri, CG.entrantCount, integer(batch.entrants or 0))
+            writer.add(iri, CG.winnerCount, integer(batch.winners or 0))
+    for breakdown in facts.breakdowns:
+        _emit_breakdown(ctx, contest, breakdown)
+
+
+def _emit_totals(ctx: ExtractionContext, contest: URIRef, facts: CompetitionFacts) -> None:
+    writer = ctx.writer
+    for prop, totals in (
+        (CG.entrantCount, facts.entrant_totals),
+        (CG.winnerCount, facts.winner_totals),
+    ):
+        values = [value for value, _ in totals]
+        if values:
+            writer.add(contest, prop, integer(values[0]))
+            if len(set(values)) > 1:
+                ctx.warn(f"competition totals disagree: {values}")
+        for _, span in totals:
+            writer.cite(contest, writer.raw_span(*span))
+
+
+def _emit_breakdown(ctx: ExtractionContext, contest: URIRef, breakdown: Breakdown) -> None:
+    from clustergraph.gazetteer.rdf import emit_region
+
+    writer = ctx.writer
+    stage = "winners" if breakdown.stage == CG.Winners else "entrants"
+    dataset = BY_INDUSTRY if breakdown.dimension == "industry" else BY_PROVINCE
+    structure = (
+        CG.CompetitionByIndustryStructure
+        if breakdown.dimension == "industry"
+        else CG.CompetitionByProvinceStructure
+    )
+    writer.add(dataset, RDF.type, QB.DataSet)
+    writer.add(dataset, QB.structure, structure)
+    writer.add(
+        dataset,
+        RDFS.label,
+        Literal(f"competition entrants and winners by {breakdown.dimension}", lang="en"),
+    )
+    slice_iri = mint("slice", "competition", stage, breakdown.dimension)
+    writer.entity(slice_iri, QB.Slice, span=writer.raw_span(*breakdown.span))
+    writer.add(dataset, QB.slice, slice_iri)
+    writer.add(slice_iri, CG.stage, breakdown.stage)
+    writer.add(slice_iri, CG.refCompetition, contest)
+    writer.add(slice_iri, CG.isPartial, Literal(breakdown.partial, datatype=XSD.boolean))
+    by_region = ctx.gazetteer
+    for key, count, span in breakdown.entries:
+        raw = writer.raw_span(*span)
+        if breakdown.dimension == "industry":
+            value = industry_concept(writer, key)
+            obs = mint("obs", "competition", stage, "industry", key)
+            prop = CG.sector
+        else:
+            region = by_region.by_code(key)
+            if region is None:
+                continue
+            value = emit_region(writer, region, raw)
+            obs = mint("obs", "competition", stage, "province", key)
+            prop = CG.refRegion
+        writer.entity(obs, CG.CompetitionObservation, QB.Observation, span=raw)
+        writer.add(obs, QB.dataSet, dataset)
+        writer.add(obs, CG.stage, breakdown.stage)
+        writer.add(obs, prop, value)
+        writer.add(obs, CG["count"], integer(count))
+        writer.add(obs, CG.refCompetition, contest)
+        writer.add(slice_iri, QB.observation, obs)

@@ -1,0 +1,682 @@
+"""Institutions named in the case-study part: enterprises, universities, institutes, centres ….
+
+Scope: every paragraph inside a case study, and the introduction paragraphs of a section that
+holds case studies (headings are never scanned). Three general rules find names; how each one
+decides is spelled out here because the genre has no markup for names.
+
+1. **Suffix rule.** A name ends in an organisation suffix (table :data:`SUFFIXES`; at one end
+   position the longest suffix wins, so ``研究所有限公司`` is an enterprise and ``中国科学院`` a
+   research institute, not a ``学院``). The name runs left from the suffix over name characters
+   (Han, Latin letters, digits, a short embedded ``(集团)``) and stops at punctuation, a space,
+   ``等`` (not in ``高等``), ``的``, or ``和/及/与`` right after another suffix (``A药港和B药谷`` is
+   two names). It is then cut after the last *lead-in* word inside it: verbs that introduce an
+   organisation (依托, 联合, 牵头组建, 建设, 集聚 …), role nouns (促进机构, 龙头企业), counted
+   phrases (两个, 八大, 一批) and particles (了, 到, 由, 以); a leading 与/和/为/是 … is dropped,
+   and so are level qualifiers (省级, 国家级, a leading ``(重点)``) that describe the act, not
+   the name (建设省级石墨烯制造业创新中心 → 石墨烯制造业创新中心).
+   A candidate is kept only if it has a **proper-name part**: what is left of it after removing
+   the suffix and generic vocabulary (:data:`GENERIC_WORDS`: 国家, 产业, 技术, 创新, 公共, 服务,
+   一流 …) has at least two characters. So ``龙头企业``, ``产业投资基金``, ``一批创新中心``,
+   ``产业技术创新战略联盟``, ``重点实验室`` are not institutions, while ``龙城实验室`` and
+   ``智慧视频技术产业联盟`` are. Weak suffixes (平台, 中心, 联盟, 园区, 基地 …) after ``的`` are
+   descriptions (``亚洲最大的化纤面料生产基地``, ``开放的创新服务平台``), and so is the next item
+   of such a 、-list; so is a weak-suffix name followed by ``等 … 项目/产品/技术 …`` (a project,
+   not a body). A whole quotation (“一产业链一平台”) is a slogan, not a name. ``基地`` is mostly descriptive in the genre (生产基地, 配套基地), so it needs
+   a place name in front. One-character government suffixes (部, 局, 厅, 委) and 政府/委员会 need a
+   jurisdiction in front (国家…, 中央…, a place name) or the ``X和Y部`` ministry form, which keeps
+   ``内部``, ``布局``, ``技术专家委员会`` out.
+2. **Enumeration rule.** Short brand-like names have no suffix; the genre lists them and then says
+   what they are: ``推动三六零、曙光信息、飞腾 CPU…等企业``, ``聚集东风本田…等 8 家整车企业``,
+   ``与清华、北交大等 25 所一流大学``, ``依托印染大脑、智慧印染两个省级工业互联网平台``. A list
+   is ``A、B…等 [count] [modifiers] CATEGORY`` (or ``A、B [count] …`` without 等 when there are
+   at least two items); modifiers carry no digits (so ``汽车零部件、门业…等 4 个行业 17 家企业``
+   is no list of enterprises); the first item must start a clause or follow a lead-in word
+   (so ``电源等关键零部件等上游供应链企业`` is not one either). The category gives the kind
+   (:data:`CATEGORIES`); an item with its own suffix keeps the suffix's kind. Items that are bare
+   place names or generic words are dropped, and ``N大 …`` lists (八大平台, 四大类支撑平台) name
+   kinds of things, so their suffix-less items are dropped too. Items keep their spelling after
+   whitespace normalisation: ``飞腾 CPU`` keeps its space, as printed.
+3. **Aliases.** ``NAME(简称X)`` / ``(以下简称X)`` / ``(下称X)`` right after a name makes X an
+   ``skos:altLabel`` of the same node. Later occurrences of a specific alias (宁波材料所) anywhere
+   in scope are mentions of that node; a generic alias (中心, 协会 – itself a suffix or category
+   word) counts only inside its own case and only where it starts a clause, so it is never
+   merged across cases (it is not registered as a key of ``ctx.institutions`` for that reason).
+
+Every mention adds evidence (the name span; for a defining mention the name with its
+``(简称…)``) and ``cg:mentionedInCluster`` of the case it is in; the same name twice is one node
+(:func:`clustergraph.extract.context.register_institution`). Labels are the name as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rdflib import URIRef
+
+from clustergraph.extract.clusters import written
+from clustergraph.extract.context import register_institution
+from clustergraph.graph.namespaces import CG
+
+if TYPE_CHECKING:
+    from clustergraph.extract.context import ExtractionContext
+    from clustergraph.gazetteer import Gazetteer
+    from clustergraph.text import Document, Node
+
+__all__ = [
+    "CATEGORIES",
+    "GENERIC_WORDS",
+    "SUFFIXES",
+    "InstitutionMention",
+    "Suffix",
+    "institution_mentions",
+    "run",
+    "scope_paragraphs",
+]
+
+
+@dataclass(frozen=True)
+class Suffix:
+    """An organisation-name suffix and what it tells about the name."""
+
+    text: str
+    kind: URIRef
+    strong: bool = False  # a name even after 的 (有限公司, 大学 …)
+    standalone: bool = False  # the suffix alone is a name (中科院)
+    jurisdiction: bool = False  # needs 国家/中央/a place in front (部, 局, 政府 …)
+    place: bool = False  # needs a place name in front (基地)
+
+
+def _s(kind: URIRef, *texts: str, **flags: bool) -> list[Suffix]:
+    return [Suffix(text, kind, **flags) for text in texts]
+
+
+#: organisation-name suffixes (general knowledge of Chinese organisation names)
+SUFFIXES: tuple[Suffix, ...] = tuple(
+    sorted(
+        [
+            *_s(CG.Enterprise, "股份有限公司", "有限责任公司", "有限公司", "集团公司", strong=True),
+            *_s(CG.Enterprise, "公司", "集团", "股份", "重工", strong=True),
+            *_s(CG.University, "大学", "学院", strong=True),
+            *_s(
+                CG.ResearchInstitute, "研究院", "研究所", "科学院", "工程院", "设计院", strong=True
+            ),
+            *_s(CG.ResearchInstitute, "中科院", strong=True, standalone=True),
+            *_s(CG.IndustryAssociation, "协会", "商会", "学会", "联合会", strong=True),
+            *_s(CG.InnovationCenter, "创新中心"),
+            *_s(CG.Alliance, "联盟"),
+            *_s(CG.Platform, "平台"),
+            *_s(CG.Laboratory, "实验室"),
+            *_s(CG.Fund, "基金", "基金会"),
+            *_s(
+                CG.GovernmentBody,
+                "人民政府",
+                "政府",
+                "管委会",
+                "管理委员会",
+                "委员会",
+                strong=True,
+                jurisdiction=True,
+            ),
+            *_s(CG.GovernmentBody, "部", "局", "厅", "委", strong=True, jurisdiction=True),
+            *_s(CG.ServiceOrganization, "服务中心", "促进中心", "促进会", "工作站"),
+            *_s(CG.IndustrialPark, "产业园区", "工业园区", "产业园", "工业园", "科技园", "小镇"),
+            *_s(CG.IndustrialPark, "医药城", "药港", "药谷", "开发区", "高新区"),
+            *_s(CG.IndustrialPark, "基地", place=True),
+        ],
+        key=lambda suffix: -len(suffix.text),
+    )
+)
+
+#: list categories (what the sentence calls the listed names) → kind; longest first
+CATEGORIES: tuple[tuple[str, URIRef], ...] = (
+    ("科研院所", CG.ResearchInstitute),
+    ("研究院所", CG.ResearchInstitute),
+    ("科研机构", CG.ResearchInstitute),
+    ("研究机构", CG.ResearchInstitute),
+    ("创新中心", CG.InnovationCenter),
+    ("实验室", CG.Laboratory),
+    ("产业园", CG.IndustrialPark),
+    ("大学", CG.University),
+    ("高校", CG.University),
+    ("院校", CG.University),
+    ("院所", CG.ResearchInstitute),
+    ("平台", CG.Platform),
+    ("联盟", CG.Alliance),
+    ("协会", CG.IndustryAssociation),
+    ("商会", CG.IndustryAssociation),
+    ("园区", CG.IndustrialPark),
+    ("基金", CG.Fund),
+    ("企业", CG.Enterprise),
+)
+
+#: generic vocabulary: words that do not make a name proper (general, not this document's)
+GENERIC_WORDS: tuple[str, ...] = tuple(
+    sorted(
+        """
+        国家级 省部级 省级 市级 县级 区级 国家 中央 重点 企业 技术 工程 研究 研发 创新 协同 产业 行业
+        公共 服务 联合 综合 高新 科技 应用 基础 战略 集群 一批 海外 大型 专业 校企 新型 共性 开放
+        国际 跨区域 区域 中小 本地 信息 交互 协作 共享 数据 网络化 网络 对接 供需 产业链 供应链
+        一流 细分 领域 相关 重大 高端 先进 现代 院士 博士后 专家 人才 金融 投资 创业 发展 合作
+        交流 检测 测试 支撑 中心 工业互联网 互联网 工业 制造业 智能制造 制造 示范 试点 载体 孵化
+        成果转化 转化 知识产权 标准 质量 认证 咨询 培训 功能 数字化 智能化 配套 生产 加工 产品
+        科研 院所 高校 机构 单位 部门 各类 各级 多个 若干 以上 赋能 零部件 工作组 工作 专班 体系
+        其他 有关 全球 全国 世界级 产学研用 产学研 成员 会员 主力 骨干 龙头 核心 优质 上下游 企业主体
+        整车 模块 绿色 联合体 共同体
+        """.split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+_PARTICLES_LEADING = "与和及为同跟并而且即或是对向让使给于"
+_CONTINUATION = "制化性式型率"  # 股份制, 平台化, 集团化, 平台型 …
+_CONTINUATION_SHORT = "门面署分长件位落属下内外级"  # after 部/局/厅/委: 部门, 局面, 部署 …
+_DELIMITERS = set(",;:。、!?“”‘’\"'《》<>[]【】〔〕{}—…|/\n\t ·-+=~")
+_HIGH_DENG = "高平同对均"  # 高等, 平等, 同等 … keep 等 inside a word
+_LEAD_IN = re.compile(
+    "|".join(
+        [
+            r"[一二三四五六七八九十]+是",
+            r"(?:[一二两三四五六七八九十百千万几]+|\d+)\s*(?:大类|大|个|家|所|项|批|类)",
+            r"促进机构|龙头企业|配套企业|企业主体",
+            r"牵头组建|牵头建设|建设完善|依托|依靠|联合|牵头|组建|建设|建成|建立|创建|成立|设立|"
+            r"启动|发挥|推动|推进|围绕|集聚|聚集|汇聚|参与|主导|争创|打造|共建|引导|支持|组织|"
+            r"开展|加快|申报|落地|投用|获得|承担|入选|引进|招引|吸引|培育|完善|搭建|构建|加入|"
+            r"携手|会同|委托|授予|批准|认定|获批|成为|作为|通过|包括|拥有|形成|带动|依据|按照|"
+            r"面向|服务于|鼓励|聚焦|实施|落户|落地|推广|联系|对标|借鉴",
+            r"(?:余|多)(?:个|家|所|项)",
+            r"(?<![自理缘事])由|了|到|以及|以|在|从|把|被",
+        ]
+    )
+)
+_LEVEL_QUALIFIER = re.compile(r"(?:国家级|省部级|省级|市级|县级|区级)|\([^()]{1,4}\)|(?:余|多)?(?:个|项|批|类)")
+_COUNT_PREFIX = re.compile(r"^(?:[一二两三四五六七八九十]+|\d+)\s*(?:大类|大|个|家|所|项|批|类)")
+_JURISDICTION = re.compile(r"^(?:国家|中央|国务院|中共|中华人民共和国|全国|省|市|县)")
+_ALIAS = re.compile(r"\s*\((?:以下)?(?:简称为|简称|下称)[:]?\s*[“\"]?([^()“”\"]{1,16}?)[”\"]?\)")
+_ALIAS_PAREN = re.compile(r"\((?:以下)?(?:简称|下称)[^()]*\)")
+#: 等 + modifiers + a head noun that is no organisation: the name is a project, product …
+_NON_INSTITUTION_HEAD = re.compile(
+    r"等[^、,;。:!?\n]{0,12}?(?:项目|产品|工程|设备|装备|活动|领域|行业|模式|业务|技术)"
+)
+_MARKER = re.compile(r"[一二三四五六七八九十]+是")
+_BIG_COUNT = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*大(?!批)")
+_COUNT_AFTER = re.compile(
+    r"^\s*(?:[一二两三四五六七八九十百千万几]+|\d+)\s*(?:余|多)?\s*(?:大类|大批|大|家|所|个|项|类|批)?"
+    r"(?:以上|余|多)?\s*"
+)
+_COUNT_NO_DENG = re.compile(r"(?:两|[一二三四五六七八九十]+|\d+)\s*(?:个|家|所)")
+_MAX_NAME = 40
+_MAX_ITEM = 20
+_MAX_BRIDGE = 24
+
+
+@dataclass(frozen=True)
+class InstitutionMention:
+    """One place where an institution is named (clean offsets into the document's clean text)."""
+
+    start: int
+    end: int
+    name: str  # as printed (the mention's own text)
+    kind: URIRef
+    canonical: str  # the node's name: equals ``name`` except for alias mentions
+    how: str  # "suffix", "list" or "alias"
+    case: Node | None = None
+    category: str | None = None  # for list items: modifiers + category ("行业龙头企业")
+    list_id: int | None = None
+    list_start: int | None = None  # clean start/end of the whole list (first item … category)
+    list_end: int | None = None
+    alias: str | None = None  # an alias defined right after this mention
+    alias_end: int | None = None  # clean end of the "(简称…)" parenthetical
+    generic_alias: bool = False
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    kind: URIRef
+    suffix: Suffix | None
+    descriptive: bool = False
+
+
+def _is_name_char(char: str) -> bool:
+    return char not in _DELIMITERS and not char.isspace() and char not in "()"
+
+
+def _suffix_at(text: str, end: int) -> Suffix | None:
+    """The longest suffix ending at ``end`` (exclusive)."""
+    for suffix in SUFFIXES:
+        if text.startswith(suffix.text, end - len(suffix.text)) and end >= len(suffix.text):
+            return suffix
+    return None
+
+
+def _matching_open(text: str, close: int, floor: int) -> int | None:
+    """Index of the ``(`` matching ``text[close] == ")"`` for a short embedded parenthetical."""
+    open_at = text.rfind("(", max(floor, close - 8), close)
+    if open_at < 0 or open_at == floor:
+        return None
+    inner = text[open_at + 1 : close]
+    if not inner or any(ch in _DELIMITERS or ch in "()" for ch in inner) or "简称" in inner:
+        return None
+    if not _is_name_char(text[open_at - 1]):
+        return None
+    return open_at
+
+
+def _mixed_space(text: str, at: int, floor: int) -> bool:
+    """A single space between a Han character and Latin letters/digits (飞腾 CPU)."""
+    if at <= floor or at + 1 >= len(text):
+        return False
+    before, after = text[at - 1], text[at + 1]
+    return _is_name_char(before) and _is_name_char(after) and (before.isascii() != after.isascii())
+
+
+def _scan_left(
+    text: str, end: int, floor: int, *, spaces: bool = False
+) -> tuple[int, str]:
+    """Start of the name-like run ending at ``end`` and why it stopped (the stopping char).
+
+    With ``spaces``, a space between Han and Latin characters stays inside the run.
+    """
+    i = end
+    while i > floor and end - i < _MAX_NAME:
+        char = text[i - 1]
+        if spaces and char == " " and _mixed_space(text, i - 1, floor):
+            i -= 1
+            continue
+        if char == ")":
+            open_at = _matching_open(text, i - 1, floor)
+            if open_at is None:
+                return i, char
+            i = open_at
+            continue
+        if not _is_name_char(char):
+            return i, char
+        if char == "等" and not (i - 2 >= floor and text[i - 2] in _HIGH_DENG):
+            return i, char
+        if char == "的":
+            return i, char
+        if char in "和及与" and _suffix_at(text, i - 1) is not None:
+            return i, char
+        i -= 1
+    return i, ""
+
+
+def _cut_lead_in(text: str, start: int, limit: int) -> tuple[int, str]:
+    """Move ``start`` past the last lead-in word ending before ``limit``; return it and the word."""
+    best, word = start, ""
+    for match in _LEAD_IN.finditer(text, start, limit):
+        if match.end() > best and match.end() <= limit:
+            best, word = match.end(), match.group()
+    return best, word
+
+
+def _strip_front(text: str, start: int, limit: int) -> int:
+    """Drop leading particles and level qualifiers."""
+    changed = True
+    while changed and start < limit:
+        changed = False
+        if text[start] in _PARTICLES_LEADING:
+            start += 1
+            changed = True
+            continue
+        qualifier = _LEVEL_QUALIFIER.match(text, start, limit)
+        if qualifier and qualifier.end() < limit:
+            start = qualifier.end()
+            changed = True
+    return start
+
+
+def _proper_part(core: str) -> str:
+    """What is left of ``core`` after removing counts and generic vocabulary."""
+    rest = _COUNT_PREFIX.sub("", core.strip())
+    for word in GENERIC_WORDS:
+        rest = rest.replace(word, "")
+    return re.sub(r"[\s()]", "", rest)
+
+
+def is_proper(name: str, suffix: Suffix | None) -> bool:
+    """True when ``name`` has a proper-name part besides its suffix (see module docstring)."""
+    if suffix is not None and name == suffix.text:
+        return suffix.standalone
+    core = name[: -len(suffix.text)] if suffix is not None else name
+    return len(_proper_part(core)) >= 2
+
+
+def _starts_with_place(gazetteer: Gazetteer, name: str) -> bool:
+    mentions = gazetteer.find_mentions(name)
+    return bool(mentions) and mentions[0].start == 0
+
+
+def _suffix_candidates(text: str, floor: int, gazetteer: Gazetteer) -> list[_Candidate]:
+    """Suffix-anchored names in ``text[floor:]`` (offsets relative to ``text``)."""
+    found: list[_Candidate] = []
+    descriptive_ends: set[int] = set()
+    excluded = [m.span() for m in _ALIAS_PAREN.finditer(text, floor)]
+    end = floor + 1
+    while end <= len(text):
+        suffix = _suffix_at(text, end)
+        if suffix is None or end - len(suffix.text) < floor:
+            end += 1
+            continue
+        follows = text[end] if end < len(text) else ""
+        if follows and (
+            follows in _CONTINUATION or (len(suffix.text) == 1 and follows in _CONTINUATION_SHORT)
+        ):
+            end += 1
+            continue
+        suffix_start = end - len(suffix.text)
+        if any(p_start <= suffix_start < p_end for p_start, p_end in excluded):
+            end += 1
+            continue
+        scanned, stop = _scan_left(text, suffix_start, floor)
+        start, _ = _cut_lead_in(text, scanned, suffix_start)
+        start = _strip_front(text, start, suffix_start)
+        name = text[start:end]
+        descriptive = not suffix.strong and (
+            (stop == "的" and start == scanned)
+            or (stop == "、" and scanned - 1 in descriptive_ends)
+            or bool(_NON_INSTITUTION_HEAD.match(text, end))
+        )
+        ok = is_proper(name, suffix) if not suffix.jurisdiction else True
+        if suffix.jurisdiction:
+            ok = len(name) > len(suffix.text) and (
+                bool(_JURISDICTION.match(name))
+                or _starts_with_place(gazetteer, name)
+                or ("和" in name and len(suffix.text) == 1)
+            )
+        if suffix.place:
+            ok = ok and _starts_with_place(gazetteer, name)
+        quoted = start > 0 and text[start - 1] == "“" and text.startswith("”", end)
+        if descriptive:
+            descriptive_ends.add(end)
+        elif quoted:
+            pass  # a whole quotation is a slogan or nickname (“一产业链一平台”), not a name
+        elif ok:
+            found.append(_Candidate(start, end, suffix.kind, suffix))
+        end += 1
+    return found
+
+
+@dataclass
+class _ListItem:
+    start: int
+    end: int
+    kind: URIRef
+    category: str
+    list_id: int
+    list_start: int
+    list_end: int
+
+
+def _list_items(text: str, floor: int, gazetteer: Gazetteer, first_id: int) -> list[_ListItem]:
+    """Items of ``A、B…等 … CATEGORY`` enumerations in ``text[floor:]``."""
+    items: list[_ListItem] = []
+    list_id = first_id
+    pattern = re.compile("|".join(word for word, _ in CATEGORIES))
+    kinds = dict(CATEGORIES)
+    seen_ends: set[int] = set()
+    excluded = [m.span() for m in _ALIAS_PAREN.finditer(text, floor)]
+    for match in pattern.finditer(text, floor):
+        category_start, category_end = match.start(), match.end()
+        kind = kinds[match.group()]
+        parsed = _parse_list(text, floor, category_start)
+        if parsed is None:
+            continue
+        spans, modifiers_start, big = parsed
+        if spans[-1][1] in seen_ends:
+            continue
+        kept: list[tuple[int, int]] = []
+        for start, end in spans:
+            name = text[start:end].strip()
+            if not 2 <= len(name) <= _MAX_ITEM or name.isdigit():
+                continue
+            suffix = _suffix_at(text, end)
+            own = suffix is not None and not suffix.jurisdiction and is_proper(name, suffix)
+            core = name[: -len(suffix.text)] if suffix is not None else name
+            if not own and (big or len(_proper_part(core)) < 2):
+                continue
+            if any(p_start <= start < p_end for p_start, p_end in excluded):
+                continue
+            place = gazetteer.find_mentions(name)
+            if place and place[0].start == 0 and place[0].end == len(name):
+                continue
+            kept.append((start, end))
+        if not kept:
+            continue
+        list_id += 1
+        seen_ends.add(spans[-1][1])
+        category = text[modifiers_start:category_end].strip()
+        for start, end in kept:
+            suffix = _suffix_at(text, end)
+            own_kind = suffix.kind if suffix is not None and not suffix.jurisdiction else kind
+            items.append(
+                _ListItem(start, end, own_kind, category, list_id, spans[0][0], category_end)
+            )
+    return items
+
+
+def _parse_list(
+    text: str, floor: int, category_start: int
+) -> tuple[list[tuple[int, int]], int, bool] | None:
+    """Item spans, where the modifiers start, and whether the count is ``N大``; or None."""
+    window_start = max(floor, category_start - _MAX_BRIDGE)
+    bridge = text[window_start:category_start]
+    deng = -1
+    for index in range(len(bridge) - 1, -1, -1):
+        char = bridge[index]
+        if char in "、,;。:!?\n()":
+            break
+        if char == "等" and not (index > 0 and bridge[index - 1] in _HIGH_DENG):
+            deng = window_start + index
+            break
+    if deng >= 0:
+        last_end = deng
+        modifiers_start = deng + 1
+        after = text[modifiers_start:category_start]
+        count = _COUNT_AFTER.match(after)
+        rest = after[count.end() :] if count else after
+        if re.search(r"[\d的]", rest) or _LEAD_IN.search(rest):
+            return None
+        big = bool(_BIG_COUNT.match(after))
+        need_two = False
+    else:
+        counts = [
+            m
+            for m in _COUNT_NO_DENG.finditer(bridge)
+            if not re.search(r"[、,;。:!?\n]", bridge[m.start() :])
+        ]
+        if not counts:
+            return None
+        count = counts[0]
+        last_end = window_start + count.start()
+        modifiers_start = last_end
+        if re.search(r"\d", bridge[count.end() :]):
+            return None
+        big = False
+        need_two = True
+    spans: list[tuple[int, int]] = []
+    end = last_end
+    while True:
+        start, stop = _scan_left(text, end, floor, spaces=True)
+        if stop == "等" or (stop == "" and start > floor and end - start >= _MAX_NAME):
+            return None
+        spans.insert(0, (start, end))
+        if stop == "、" and start - 1 > floor:
+            end = start - 1
+            continue
+        break
+    if need_two and len(spans) < 2:
+        return None
+    # the first item: drop an enumeration marker and the lead-in word before the first name
+    first_start, first_end = spans[0]
+    marker = _MARKER.match(text, first_start, first_end)
+    if marker:
+        first_start = marker.end()
+    cut, _ = _cut_lead_in(text, first_start, first_end)
+    first_start = _strip_front(text, cut, first_end)
+    spans[0] = (first_start, first_end)
+    if any(_LEAD_IN.search(text, start, end) for start, end in spans[1:]):
+        return None
+    if any(start >= end for start, end in spans):
+        return None
+    return spans, modifiers_start, big
+
+
+def scope_paragraphs(doc: Document) -> list[Node]:
+    """Paragraphs of case studies and of the introductions of sections holding case studies."""
+    chosen: list[Node] = []
+    for paragraph in doc.iter("paragraph"):
+        if paragraph.enclosing("toc") is not None:
+            continue
+        if paragraph.enclosing("case") is not None:
+            chosen.append(paragraph)
+            continue
+        section = paragraph.enclosing("section")
+        if section is not None and any(True for _ in section.iter("case")):
+            chosen.append(paragraph)
+    return chosen
+
+
+def _generic_alias(alias: str) -> bool:
+    """中心, 协会, 该联盟 …: a word any case could use for its own body."""
+    word = alias.lstrip("本该")
+    return (
+        any(word == suffix.text for suffix in SUFFIXES)
+        or word in dict(CATEGORIES)
+        or (word in {"中心", "集团", "公司", "园区", "基地", "机构", "促进机构"})
+    )
+
+
+@lru_cache(maxsize=4)
+def _mentions(doc: Document, gazetteer: Gazetteer) -> tuple[InstitutionMention, ...]:
+    clean = doc.clean.clean
+    found: list[InstitutionMention] = []
+    list_id = 0
+    paragraphs = scope_paragraphs(doc)
+    for paragraph in paragraphs:
+        floor, limit = paragraph.clean_start, paragraph.clean_end
+        text = clean[:limit]
+        case = paragraph.enclosing("case")
+        suffixed = _suffix_candidates(text, floor, gazetteer)
+        listed = _list_items(text, floor, gazetteer, list_id)
+        if listed:
+            list_id = max(item.list_id for item in listed)
+        chosen: list[InstitutionMention] = []
+        for candidate in sorted(suffixed, key=lambda c: (c.start - c.end, c.start)):
+            if any(c.start < candidate.end and candidate.start < c.end for c in chosen):
+                continue
+            chosen.append(
+                _make(doc, candidate.start, candidate.end, candidate.kind, "suffix", case)
+            )
+        for item in listed:
+            overlapping = [m for m in chosen if m.start < item.end and item.start < m.end]
+            extra = {
+                "category": item.category,
+                "list_id": item.list_id,
+                "list_start": item.list_start,
+                "list_end": item.list_end,
+            }
+            if overlapping:
+                for mention in overlapping:
+                    if mention.list_id is None:
+                        chosen[chosen.index(mention)] = replace(mention, **extra)
+                continue
+            chosen.append(
+                replace(_make(doc, item.start, item.end, item.kind, "list", case), **extra)
+            )
+        chosen.sort(key=lambda m: m.start)
+        for index, mention in enumerate(chosen):
+            alias = _ALIAS.match(clean, mention.end, limit)
+            if alias:
+                name = alias.group(1).strip()
+                chosen[index] = replace(
+                    mention, alias=name, alias_end=alias.end(), generic_alias=_generic_alias(name)
+                )
+        found.extend(chosen)
+    found.extend(_alias_mentions(doc, paragraphs, found))
+    found.sort(key=lambda m: m.start)
+    return tuple(found)
+
+
+def _make(doc: Document, start: int, end: int, kind: URIRef, how: str, case: Node | None):
+    name = written(doc, start, end)
+    return InstitutionMention(start, end, name, kind, name, how, case)
+
+
+def _alias_mentions(
+    doc: Document, paragraphs: list[Node], found: list[InstitutionMention]
+) -> list[InstitutionMention]:
+    """Later uses of each alias (specific: anywhere after; generic: in its case, clause-initial)."""
+    clean = doc.clean.clean
+    taken = [(m.start, m.alias_end or m.end) for m in found]
+    extra: list[InstitutionMention] = []
+    for definer in [m for m in found if m.alias]:
+        alias = definer.alias or ""
+        for paragraph in paragraphs:
+            if paragraph.clean_end <= definer.start:
+                continue
+            if definer.generic_alias and paragraph.enclosing("case") is not definer.case:
+                continue
+            position = max(paragraph.clean_start, definer.alias_end or definer.end)
+            while True:
+                at = clean.find(alias, position, paragraph.clean_end)
+                if at < 0:
+                    break
+                position = at + len(alias)
+                end = at + len(alias)
+                if any(s < end and at < e for s, e in taken):
+                    continue
+                if definer.generic_alias and not _clause_initial(clean, at, paragraph.clean_start):
+                    continue
+                if not definer.generic_alias and at > 0 and clean[at - 1] in "省市县区":
+                    continue
+                taken.append((at, end))
+                extra.append(
+                    InstitutionMention(
+                        at,
+                        end,
+                        written(doc, at, end),
+                        definer.kind,
+                        definer.canonical,
+                        "alias",
+                        paragraph.enclosing("case"),
+                    )
+                )
+    return extra
+
+
+def _clause_initial(clean: str, at: int, floor: int) -> bool:
+    if at <= floor:
+        return True
+    before = clean[at - 1]
+    if before in _DELIMITERS or before.isspace():
+        return True
+    return bool(re.search(r"[一二三四五六七八九十]+是$", clean[max(floor, at - 4) : at]))
+
+
+def institution_mentions(ctx: ExtractionContext) -> tuple[InstitutionMention, ...]:
+    """Every institution mention in scope, in document order (pure; used by later rules too)."""
+    return _mentions(ctx.doc, ctx.gazetteer)
+
+
+def run(ctx: ExtractionContext) -> None:
+    """Register one node per institution with evidence for each mention and its case's cluster."""
+    writer = ctx.writer
+    for mention in institution_mentions(ctx):
+        end = mention.alias_end if mention.alias and not mention.generic_alias else mention.end
+        if mention.alias and mention.generic_alias:
+            end = mention.alias_end or mention.end
+        span = writer.raw_span(mention.start, end)
+        aliases = (mention.alias,) if mention.alias and not mention.generic_alias else ()
+        record = register_institution(ctx, mention.canonical, mention.kind, span, aliases=aliases)
+        if mention.alias and mention.generic_alias and mention.alias not in record.aliases:
+            record.aliases.add(mention.alias)
+            writer.label(record.iri, mention.alias, alt=True)
+        cluster = ctx.cluster_for(span[0])
+        if cluster is not None:
+            writer.add(record.iri, CG.mentionedInCluster, cluster.iri)

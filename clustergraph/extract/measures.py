@@ -1,0 +1,154 @@
+"""Measures: what each case did (its 一是/二是/… items) and what each toolbox section recommends.
+
+* **Case measures** – every enumeration item the text layer found inside a case study (一是 …,
+  with or without ``**``, ended by 。 or ;) is a ``cg:Measure``: ``cg:measureOf`` the case's
+  cluster, ``cg:ordinal`` (1 = 一是), the cluster's ``cg:toolboxCategory``, ``rdfs:label`` = the
+  item's heading clause (``enumeration.heading``) or else its first clause cut at 40 characters,
+  and evidence = the full item text. IRI ``cgid:measure/{cluster slug}/{ordinal}``.
+* **Recommended measures** – the introduction of a toolbox section (its paragraphs before the
+  first case) states general advice. Each sentence that *recommends* is a ``cg:RecommendedMeasure``
+  (⊑ ``cg:Measure``) with ``cg:recommendedFor`` and ``cg:toolboxCategory`` the section's category,
+  ``cg:ordinal`` in order, evidence = the sentence, label = its first clause that carries the
+  advice (cut at 40 characters). IRI ``cgid:measure/toolbox-{category}/{ordinal}``.
+
+  A sentence recommends when it has a modal (要, 应, 应当, 需要, 必须 – not 重要/主要/要素, not
+  应用/供应/效应 …), or when it has an action verb (推动, 加快, 加强, 鼓励, 探索, 建立, 完善, 促进,
+  引导, 推进, 构建, 搭建, 营造, 提高, 提升 …) and is neither a completed report (a clause with
+  perfective 了: ``有效增强了…``, ``提高了…``) nor a judgement of the form ``…是…之一/组成部分/
+  重要任务``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from clustergraph.extract.clusters import written
+from clustergraph.extract.concepts import toolbox_for_heading
+from clustergraph.graph.mint import mint, slugify
+from clustergraph.graph.namespaces import CG, RDFS
+from clustergraph.graph.writer import integer, zh
+
+if TYPE_CHECKING:
+    from rdflib import URIRef
+
+    from clustergraph.extract.context import ExtractionContext
+    from clustergraph.text import Document, Node
+
+__all__ = ["category_slug", "is_recommendation", "measure_label", "run"]
+
+MAX_LABEL = 40
+_MARKER = re.compile(r"^\s*[一二三四五六七八九十]+是\s*")
+_CLAUSE_END = re.compile(r"[。,;:!?]")
+_MODAL = re.compile(
+    r"(?<![重主需只纲摘概想])要(?![素求点闻害务])|应当|应该|(?<![效供响适反对相感呼答])应(?![用对急届运])"
+    r"|需要|必须|亟需|亟待"
+)
+_ACTION = re.compile(
+    r"推动|加快|加强|鼓励|探索|建立|完善|促进|引导|推进|构建|搭建|营造|提高|提升|培育|打造|强化|"
+    r"支持|发挥|突破|打破|避免|注重|优化|深化|创新|拓展|实现|积极|大力|着力|不断"
+)
+_PERFECTIVE = re.compile(r"(?<![为除罢])了(?![解])")
+_JUDGEMENT = re.compile(
+    r"是[^,;。]*(?:之一|组成部分|重要任务|关键|核心|基础|前提|保障|特征)"
+    r"|之一是|离不开"
+)
+
+
+def category_slug(category: URIRef) -> str:
+    """``cg:IndustrialChainToolbox`` → ``industrial-chain`` (for measure IRIs)."""
+    local = str(category).rsplit("#", 1)[-1].removesuffix("Toolbox")
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", local).lower()
+
+
+def measure_label(text: str, heading: str | None = None) -> str:
+    """The heading clause, or the first clause (without 一是) cut at 40 characters."""
+    if heading:
+        return heading.strip()
+    body = _MARKER.sub("", text)
+    cut = _CLAUSE_END.search(body)
+    clause = (body[: cut.start()] if cut else body).strip()
+    return clause[:MAX_LABEL]
+
+
+def is_recommendation(sentence: str) -> bool:
+    """Does this introduction sentence give advice (see module docstring)?"""
+    if _MODAL.search(sentence):
+        return True
+    if not _ACTION.search(sentence):
+        return False
+    return not _PERFECTIVE.search(sentence) and not _JUDGEMENT.search(sentence)
+
+
+def _advice_clause(sentence: str) -> str:
+    clauses = [c.strip() for c in _CLAUSE_END.split(sentence) if c.strip()]
+    for pattern in (_MODAL, _ACTION):
+        for clause in clauses:
+            if pattern.search(clause):
+                return clause[:MAX_LABEL]
+    return clauses[0][:MAX_LABEL] if clauses else sentence[:MAX_LABEL]
+
+
+def _case_measures(ctx: ExtractionContext) -> None:
+    writer, doc = ctx.writer, ctx.doc
+    for cluster in ctx.clusters:
+        items = [node for node in cluster.case.iter("enumeration")]
+        for position, item in enumerate(items, start=1):
+            ordinal = item.ordinal or position
+            iri = mint("measure", slugify(cluster.label), ordinal)
+            text = doc.clean_text(item)
+            label = measure_label(text, item.heading)
+            writer.entity(iri, CG.Measure, span=(item.start, item.end))
+            writer.add(iri, RDFS.label, zh(_as_written(doc, item, label)))
+            writer.add(iri, CG.measureOf, cluster.iri)
+            writer.add(iri, CG.ordinal, integer(ordinal))
+            if cluster.category is not None:
+                writer.add(iri, CG.toolboxCategory, cluster.category)
+
+
+def _as_written(doc: Document, node: Node, label: str) -> str:
+    """``label`` (a piece of the node's clean text) as printed in the raw file."""
+    text = doc.clean_text(node)
+    at = text.find(label)
+    if at < 0:
+        return label
+    return written(doc, node.clean_start + at, node.clean_start + at + len(label))
+
+
+def _intro_sentences(section: Node) -> list[Node]:
+    """Sentences of the section's paragraphs before its first case."""
+    sentences: list[Node] = []
+    for child in section.children:
+        if child.kind == "case":
+            break
+        if child.kind == "paragraph":
+            sentences.extend(child.iter("sentence"))
+    return sentences
+
+
+def _recommended_measures(ctx: ExtractionContext) -> None:
+    writer, doc = ctx.writer, ctx.doc
+    for section in doc.iter("section"):
+        if not any(True for _ in section.iter("case")):
+            continue
+        category = toolbox_for_heading(section.title or "")
+        if category is None:
+            continue
+        ordinal = 0
+        for sentence in _intro_sentences(section):
+            text = doc.clean_text(sentence)
+            if not is_recommendation(text):
+                continue
+            ordinal += 1
+            iri = mint("measure", f"toolbox-{category_slug(category)}", ordinal)
+            writer.entity(iri, CG.Measure, CG.RecommendedMeasure, span=(sentence.start, sentence.end))
+            writer.add(iri, RDFS.label, zh(_as_written(doc, sentence, _advice_clause(text))))
+            writer.add(iri, CG.recommendedFor, category)
+            writer.add(iri, CG.toolboxCategory, category)
+            writer.add(iri, CG.ordinal, integer(ordinal))
+
+
+def run(ctx: ExtractionContext) -> None:
+    """Case measures for every cluster, then each toolbox section's recommendations."""
+    _case_measures(ctx)
+    _recommended_measures(ctx)

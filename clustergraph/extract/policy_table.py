@@ -1,0 +1,483 @@
+"""Tables of local cluster policies ("表1 地方确定的集群培育方向一览表"): one policy document per row,
+with its 文号, issuer, jurisdiction, date, type and the tiers of clusters it sets out to cultivate.
+
+Columns are recognised by their header words (省份/地区 → jurisdiction, 文件/政策 → document,
+方向/重点/集群 → tiers), so column order does not matter. The document cell is "title(文号)",
+"title(2020年…领导小组印发)", "…印发《title》(2020年6月发布)…" or a bare title; the tier cell is
+"N个label:A、B、…和Z" tiers separated by ";" (a ";" chunk without "N个…:" continues the tier
+before it and then ";" separates its items).
+
+Helpers for policy documents (issuer names, title normalisation, dates) live here because the
+practices rule links the documents it reads about to these rows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rdflib import Literal, URIRef
+
+from clustergraph.extract.docnumber import (
+    DocNumber,
+    eli_iri,
+    find_doc_numbers,
+    is_central,
+    issuer_body_name,
+)
+from clustergraph.extract.timeline import (
+    date_literal,
+    document_type,
+    document_type_concept,
+    policy_level,
+    surface,
+)
+from clustergraph.graph.mint import mint
+from clustergraph.graph.namespaces import CG, DCTERMS, ELI, RDF, SKOS, XSD
+from clustergraph.graph.writer import integer, zh
+
+if TYPE_CHECKING:
+    from clustergraph.extract.context import ExtractionContext
+    from clustergraph.gazetteer import Region
+
+__all__ = [
+    "TARGET_SCHEME",
+    "TIER_KINDS",
+    "DocumentCell",
+    "Tier",
+    "add_date",
+    "emit_issuers",
+    "find_bodies",
+    "normalise_title",
+    "parse_document_cell",
+    "parse_tiers",
+    "run",
+    "tier_kind",
+]
+
+TARGET_SCHEME = mint("scheme", "policy-targets")
+
+#: words of a tier label → tier kind (first match wins)
+TIER_KINDS: tuple[tuple[tuple[str, ...], URIRef], ...] = (
+    (("世界级",), CG.WorldClassTier),
+    (("支柱",), CG.PillarTier),
+    (("新兴",), CG.EmergingTier),
+    (("培育",), CG.CultivatingTier),
+    (("优势",), CG.AdvantageTier),
+)
+_BODY_END = (
+    "人民政府办公厅",
+    "政府办公厅",
+    "委办公厅",
+    "人民政府",
+    "办公厅",
+    "办公室",
+    "委员会",
+    "领导小组",
+    "工作组",
+    "省委",
+    "市委",
+    "区委",
+    "县委",
+    "政府",
+    "厅",
+    "局",
+    "委",
+)
+_BODY = re.compile(r".{1,14}?(?:" + "|".join(_BODY_END) + ")")
+_BODY_TAIL = re.compile(r"办公厅|办公室")
+_NOTE = re.compile(r"[((](?P<note>[^()()]*?(?:印发|发布|出台|公布|施行)[^()()]*)[))]")
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年(?:\s*(?P<m>\d{1,2})\s*月)?(?:\s*(?P<d>\d{1,2})\s*日)?"
+)
+_VERB = re.compile(r"(?:日前|近日|正式)?(?:联合)?(?:印发实施|印发|发布|出台|公布)(?:了|实施)?")
+_TITLE = re.compile(r"《(?P<title>[^《》]+)》")
+_TIER_HEAD = re.compile(r"\s*(?P<n>\d+)\s*个\s*(?P<label>[^:]+?)\s*:\s*")
+_FILLER = ("关于", "进一步", "若干", "的", "印发", "实施")
+
+
+# -- shared document helpers -------------------------------------------------------------------
+
+
+def find_bodies(text: str) -> list[tuple[int, int]]:
+    """Spans of the body names that make up ``text`` back to back (中共宁波市委 宁波市人民政府),
+    or [] when ``text`` is not entirely body names (深圳市).
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(text):
+        while pos < len(text) and text[pos] in "、, 和及与":
+            pos += 1
+        if pos >= len(text):
+            break
+        match = _BODY.match(text, pos)
+        if match is None:
+            return []
+        end = match.end()
+        tail = _BODY_TAIL.match(text, end)
+        if tail is not None:
+            end = tail.end()
+        spans.append((pos, end))
+        pos = end
+    return spans
+
+
+def qualified_body(name: str, jurisdiction: Region | None) -> str:
+    """A bare 省/市 body ("省政府办公厅") in a row about 湖南省 is 湖南省政府办公厅."""
+    if jurisdiction is not None and name[:1] in "省市" and jurisdiction.name.endswith(name[0]):
+        return jurisdiction.name + name[1:]
+    return name
+
+
+def normalise_title(title: str, places: tuple[str, ...] = ()) -> str:
+    """A title for matching: NFKC, no marks, no issuer or place prefix, no filler words."""
+    text = unicodedata.normalize("NFKC", title)
+    text = re.sub(r"[《》“”\"'()()\s]", "", text)
+    head = text.split("关于", 1)[0] if "关于" in text else ""
+    if head and (find_bodies(head) or head in places):
+        text = text[len(head) :]
+    for place in sorted(places, key=len, reverse=True):
+        if text.startswith(place):
+            text = text[len(place) :]
+            break
+    for word in _FILLER:
+        text = text.replace(word, "")
+    return text
+
+
+def add_date(ctx: ExtractionContext, iri: URIRef, date: Literal, span: tuple[int, int]) -> None:
+    """Give ``iri`` one ``dct:date``: the more specific of the old and new when they agree."""
+    graph = ctx.writer.graph
+    old = graph.value(iri, DCTERMS.date)
+    if old is None:
+        ctx.writer.add(iri, DCTERMS.date, date)
+    elif str(date).startswith(str(old)) and len(str(date)) > len(str(old)):
+        graph.remove((iri, DCTERMS.date, old))
+        ctx.writer.add(iri, DCTERMS.date, date)
+    elif not str(old).startswith(str(date)):
+        ctx.warn(f"{iri}: dates disagree ({old} vs {date}); kept {old}")
+        return
+    ctx.writer.cite(iri, ctx.writer.raw_span(*span))
+
+
+def emit_issuers(
+    ctx: ExtractionContext,
+    iri: URIRef,
+    spans: list[tuple[int, int]],
+    jurisdiction: Region | None,
+) -> None:
+    """Register each body span of the clean text as a ``cg:GovernmentBody`` issuer of ``iri``."""
+    from clustergraph.extract.context import register_institution
+
+    for start, end in spans:
+        name = qualified_body(surface(ctx, start, end), jurisdiction)
+        body = register_institution(ctx, name, CG.GovernmentBody, ctx.writer.raw_span(start, end))
+        ctx.writer.add(iri, CG.issuer, body.iri)
+
+
+# -- parsing -----------------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentCell:
+    """What a document cell states (clean offsets)."""
+
+    title: tuple[int, int]
+    number: DocNumber | None = None
+    issuers: list[tuple[int, int]] = field(default_factory=list)
+    date: tuple[int, int | None, int | None] | None = None
+    date_span: tuple[int, int] | None = None
+
+
+def parse_document_cell(clean: str, start: int, end: int) -> DocumentCell:
+    """Title, 文号, issuers and date of a document cell ``clean[start:end]``."""
+    text = clean[start:end]
+    numbers = find_doc_numbers(text)
+    number = None
+    cut = len(text)
+    if numbers:
+        found = numbers[0]
+        number = DocNumber(
+            found.text,
+            found.issuer,
+            found.year,
+            found.serial,
+            start + found.start,
+            start + found.end,
+        )
+        paren = text.rfind("(", 0, found.start)
+        cut = paren if paren >= 0 and not text[paren + 1 : found.start].strip() else found.start
+    note = _NOTE.search(text)
+    cell = DocumentCell(title=(start, start + cut))
+    cell.number = number
+    if note is not None:
+        cut = min(cut, note.start())
+        cell.title = (start, start + cut)
+        date = _DATE.search(note.group("note"))
+        if date is not None:
+            cell.date = _date_parts(date)
+            cell.date_span = (start + note.start(), start + note.end())
+            rest_start = note.start("note") + date.end()
+            verb = _VERB.search(text, rest_start, note.end("note"))
+            rest_end = verb.start() if verb else note.end("note")
+            cell.issuers = [
+                (start + rest_start + s, start + rest_start + e)
+                for s, e in find_bodies(text[rest_start:rest_end])
+            ]
+    quoted = _TITLE.search(text)
+    if quoted is not None:
+        cell.title = (start + quoted.start("title"), start + quoted.end("title"))
+        verb = _VERB.search(text, 0, quoted.start())
+        head_end = verb.start() if verb else quoted.start()
+        cell.issuers = [(start + s, start + e) for s, e in find_bodies(text[:head_end])]
+    elif not cell.issuers:
+        title = clean[cell.title[0] : cell.title[1]]
+        if "关于" in title:
+            head = title.split("关于", 1)[0]
+            cell.issuers = [(cell.title[0] + s, cell.title[0] + e) for s, e in find_bodies(head)]
+    cell.title = _trim(clean, *cell.title)
+    if cell.date is None and number is not None:
+        cell.date = (number.year, None, None)
+        cell.date_span = (number.start, number.end)
+    return cell
+
+
+def _date_parts(match: re.Match[str]) -> tuple[int, int | None, int | None]:
+    month = int(match.group("m")) if match.group("m") else None
+    day = int(match.group("d")) if match.group("d") and month else None
+    return int(match.group("y")), month, day
+
+
+def _trim(clean: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and clean[start] in " \t":
+        start += 1
+    while end > start and clean[end - 1] in " \t。":
+        end -= 1
+    return start, end
+
+
+@dataclass
+class Tier:
+    """One "N个label:items" tier (clean offsets)."""
+
+    label: tuple[int, int]
+    stated: int
+    span: tuple[int, int]
+    items: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _top_level_split(clean: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """Split ``clean[start:end]`` at ``separators`` outside parentheses and quotes."""
+    parts: list[tuple[int, int]] = []
+    depth, at = 0, start
+    for i in range(start, end):
+        ch = clean[i]
+        if ch in "(“《":
+            depth += 1
+        elif ch in ")”》" and depth:
+            depth -= 1
+        elif ch in separators and depth == 0:
+            parts.append((at, i))
+            at = i + 1
+    parts.append((at, end))
+    return [_trim(clean, s, e) for s, e in parts if clean[s:e].strip(" \t。")]
+
+
+def parse_tiers(clean: str, start: int, end: int) -> list[Tier]:
+    """The tiers of a direction cell ``clean[start:end]``."""
+    tiers: list[Tier] = []
+    chunks: list[tuple[Tier, list[tuple[int, int]]]] = []
+    for s, e in _top_level_split(clean, start, end, ";"):
+        head = _TIER_HEAD.match(clean, s, e)
+        if head is not None:
+            tier = Tier(label=head.span("label"), stated=int(head.group("n")), span=(s, e))
+            chunks.append((tier, [(head.end(), e)]))
+        elif chunks:
+            tier, bodies = chunks[-1]
+            tier.span = (tier.span[0], e)
+            bodies.append((s, e))
+    for tier, bodies in chunks:
+        if len(bodies) > 1:
+            items = [_trim(clean, s, e) for s, e in bodies]
+        else:
+            items = _top_level_split(clean, bodies[0][0], bodies[0][1], "、")
+            last = items[-1] if items else None
+            if last is not None and len(items) < tier.stated:
+                joint = clean.rfind("和", last[0], last[1])
+                if joint > last[0]:
+                    items[-1:] = [(last[0], joint), (joint + 1, last[1])]
+        tier.items = [item for item in items if item[0] < item[1]]
+        tiers.append(tier)
+    return tiers
+
+
+def tier_kind(label: str) -> URIRef:
+    """The tier kind its label's words name (世界级 → world class …), else other."""
+    for words, kind in TIER_KINDS:
+        if any(word in label for word in words):
+            return kind
+    return CG.OtherTier
+
+
+# -- locating and emitting ---------------------------------------------------------------------
+
+
+def _columns(ctx: ExtractionContext, header: list) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        text = ctx.doc.clean_text(cell)
+        if "jurisdiction" not in columns and any(
+            w in text for w in ("省份", "地区", "省市", "城市", "地方")
+        ):
+            columns["jurisdiction"] = index
+        elif "document" not in columns and any(w in text for w in ("文件", "政策", "文号")):
+            columns["document"] = index
+        elif "tiers" not in columns and any(w in text for w in ("方向", "重点", "集群", "目标")):
+            columns["tiers"] = index
+    return columns
+
+
+def run(ctx: ExtractionContext) -> None:
+    """Emit a policy document (with tiers) for each row of every policy table."""
+    for table in ctx.doc.iter("table"):
+        if table.enclosing("toc") is not None:
+            continue
+        rows = list(table.iter("table_row"))
+        header = next((row for row in rows if row.role == "header"), None)
+        if header is None:
+            continue
+        columns = _columns(ctx, header.cells)
+        if "document" not in columns:
+            continue
+        for row in rows:
+            if row.role == "header":
+                continue
+            cells = row.cells
+            if len(cells) <= columns["document"]:
+                continue
+            _emit_row(ctx, row, cells, columns)
+
+
+def _jurisdiction(ctx: ExtractionContext, cell) -> Region | None:
+    text = ctx.doc.clean_text(cell).strip()
+    region = ctx.gazetteer.lookup(text) if text else None
+    if region is None:
+        mentions = ctx.gazetteer.find_mentions(text)
+        region = mentions[0].region if mentions else None
+    return region
+
+
+def document_iri(number: DocNumber | None, title: str, jurisdiction: Region | None) -> URIRef:
+    """The ELI IRI for a numbered document, else ``cgid:policy/{slug of title}``."""
+    if number is None:
+        return mint("policy", title)
+    province = number.province
+    code = province[0] if province else None
+    if code is None and not is_central(number.issuer) and jurisdiction is not None:
+        code = jurisdiction.code6[:2]
+    return eli_iri(number, code)
+
+
+def _emit_row(ctx: ExtractionContext, row, cells: list, columns: dict[str, int]) -> None:
+    writer, clean = ctx.writer, ctx.doc.clean.clean
+    doc_cell = cells[columns["document"]]
+    parsed = parse_document_cell(clean, doc_cell.clean_start, doc_cell.clean_end)
+    title = surface(ctx, *parsed.title)
+    if not title:
+        return
+    index = columns.get("jurisdiction")
+    region_cell = cells[index] if index is not None and len(cells) > index else None
+    region = _jurisdiction(ctx, region_cell) if region_cell is not None else None
+    iri = document_iri(parsed.number, title, region)
+    doc_span = writer.raw_span(doc_cell.clean_start, doc_cell.clean_end)
+    writer.entity(iri, CG.PolicyDocument, CG.Policy, ELI.LegalResource, label=title, span=doc_span)
+    writer.cite(iri, writer.raw_span(row.clean_start, row.clean_end))
+    _emit_jurisdiction(ctx, iri, region, region_cell, title)
+    if parsed.number is not None:
+        _emit_number(ctx, iri, parsed.number)
+    emit_issuers(ctx, iri, parsed.issuers, region)
+    if not parsed.issuers and parsed.number is not None and region is not None:
+        _issuer_from_number(ctx, iri, parsed.number, region)
+    if parsed.date is not None and parsed.date_span is not None:
+        add_date(ctx, iri, date_literal(*parsed.date), parsed.date_span)
+    kind = document_type(title)
+    if kind is not None and (iri, ELI.type_document, None) not in writer.graph:
+        writer.add(iri, ELI.type_document, document_type_concept(ctx, kind))
+    if "tiers" in columns and len(cells) > columns["tiers"]:
+        tier_cell = cells[columns["tiers"]]
+        for n, tier in enumerate(parse_tiers(clean, tier_cell.clean_start, tier_cell.clean_end), 1):
+            _emit_tier(ctx, iri, n, tier)
+
+
+def _emit_jurisdiction(
+    ctx: ExtractionContext,
+    iri: URIRef,
+    region: Region | None,
+    cell,
+    title: str,
+) -> None:
+    """Jurisdiction and level (from the region's level; from the title's words without one)."""
+    from clustergraph.gazetteer.rdf import emit_region
+
+    writer = ctx.writer
+    if (iri, CG.policyLevel, None) in writer.graph:
+        return
+    if region is not None and cell is not None:
+        span = writer.raw_span(cell.clean_start, cell.clean_end)
+        writer.add(iri, CG.jurisdiction, emit_region(writer, region, span))
+        level = CG.ProvincialLevel if region.level == "province" else CG.MunicipalLevel
+    else:
+        level = policy_level(title) or CG.ProvincialLevel
+    writer.add(iri, CG.policyLevel, level)
+
+
+def _emit_number(ctx: ExtractionContext, iri: URIRef, number: DocNumber) -> None:
+    """The 文号 in its standard 〔〕 spelling and its parts (the spelling as printed if it differs)."""
+    writer = ctx.writer
+    writer.add(iri, ELI.id_local, Literal(number.canonical, datatype=XSD.string))
+    if number.text != number.canonical:
+        writer.add(iri, CG.docNumberAsWritten, Literal(number.text))
+    writer.add(iri, CG.docNumberIssuer, Literal(number.issuer, datatype=XSD.string))
+    writer.add(iri, CG.docNumberYear, Literal(f"{number.year:04d}", datatype=XSD.gYear))
+    writer.add(iri, CG.docNumberSerial, integer(number.serial))
+
+
+def _issuer_from_number(
+    ctx: ExtractionContext, iri: URIRef, number: DocNumber, region: Region
+) -> None:
+    """渝府发 in a row about 重庆市 names 重庆市人民政府 (the 文号 convention)."""
+    from clustergraph.extract.context import register_institution
+
+    province = ctx.gazetteer.province_of(region.code6) or region
+    name = issuer_body_name(number.issuer, province.name)
+    if name is None:
+        return
+    span = ctx.writer.raw_span(number.start, number.end)
+    body = register_institution(ctx, name, CG.GovernmentBody, span)
+    ctx.writer.add(iri, CG.issuer, body.iri)
+
+
+def _emit_tier(ctx: ExtractionContext, policy: URIRef, n: int, tier: Tier) -> None:
+    writer, clean = ctx.writer, ctx.doc.clean.clean
+    iri = URIRef(f"{policy}/tier/{n}")
+    label = surface(ctx, *tier.label)
+    writer.entity(iri, CG.PolicyTier, label=label, span=writer.raw_span(*tier.span))
+    writer.add(policy, CG.hasTier, iri)
+    writer.add(iri, CG.tierKind, tier_kind(label))
+    writer.add(iri, CG.statedCount, integer(tier.stated))
+    writer.add(iri, CG.tierOrdinal, integer(n))
+    writer.add(TARGET_SCHEME, RDF.type, SKOS.ConceptScheme)
+    for start, end in tier.items:
+        text = unicodedata.normalize("NFKC", clean[start:end]).strip()
+        target = mint("target", text)
+        if (target, RDF.type, SKOS.Concept) not in writer.graph:
+            writer.add(target, RDF.type, SKOS.Concept)
+            writer.add(target, SKOS.inScheme, TARGET_SCHEME)
+            writer.add(target, SKOS.prefLabel, zh(text))
+            writer.label(target, text)
+        elif (target, SKOS.prefLabel, zh(text)) not in writer.graph:
+            writer.label(target, text, alt=True)  # another text with the same slug
+        writer.cite(target, writer.raw_span(start, end))
+        writer.add(iri, CG.target, target)

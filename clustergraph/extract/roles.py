@@ -1,0 +1,225 @@
+"""Roles of institutions in a case-study cluster: n-ary ``cg:Role`` (⊑ ``org:Membership``) nodes.
+
+A role says that an institution (``org:member``) plays a part (``org:role``, a concept of
+``cg:RoleTypeScheme``) in a cluster (``org:organization``), with the sentence that says so as
+``cg:evidence`` and, for founders and hosts, what it set up (``cg:roleObject``). IRI:
+``cgid:role/{cluster slug}/{role type}/{institution slug}``; the same role stated twice is one node
+with two pieces of evidence. Only named institutions found by
+:mod:`clustergraph.extract.institutions` get roles ("依托集群促进机构" names none → no role).
+
+How the sentence is read, around each institution mention (or the 、-list it belongs to):
+``before`` is the sentence up to the list, ``lead`` its last clause (after , ; :), ``after`` the
+rest of the sentence.
+
+* **Promotion agency** – ``after`` opens with (积极)承担/履行/担任/作为 … 促进机构 (``X积极承担集群
+  发展促进机构职能``, ``X作为促进机构``), or ``lead`` ends with 促进机构 (``由促进机构X牵头``).
+* **Founder** – the institution is the subject of its clause (nothing before it but 由 …,
+  促进机构) and ``after`` opens with (牵头)(联合…)组建/建设/建立/成立/创建/建成 … (``宁波材料所牵头
+  组建了浙江省磁性材料应用技术创新中心``, ``由促进机构X牵头,建设完善A、B等公共服务平台``,
+  ``X联合Y组建Z``). Those it 联合s are partners, not founders (``联合海康、大华等行业龙头企业组建A``
+  makes 海康 and 大华 partners; the unnamed subject founds A).
+  The role objects are the institutions named after the verb in the same sentence that can be
+  set up (centres, platforms, alliances, labs, parks, funds, service bodies, associations – not
+  enterprises, universities, institutes or government bodies). A founder needs an object; an
+  object of another verb followed by the noun 建设 (``启动龙城实验室建设``) is no founder.
+* **Host** – ``lead`` ends with 依托/依靠 (``依托浙江省北大信息技术高等研究院,联合…组建A``); its
+  objects are found as for founders (none is needed).
+* **Partner** – ``lead`` ends with 与/同/携手/会同 and the sentence speaks of co-operation
+  (共建, 合作, 共同, 协同, 联合 …), including later lists of the same 与-phrase
+  (``与清华、北交大等 25 所一流大学,中科院等 11 所一流院所…共建``); ``联合X`` (with or without a
+  founding verb after it).
+* **Leading enterprise** – the list's category says 龙头 (``X、Y等龙头企业``, ``围绕X等龙头企业``),
+  ``lead`` ends with 龙头企业 (``龙头企业X``), or a list of 企业 follows 龙头企业 in the same
+  sentence (``发挥龙头企业带动作用,推动三六零…等企业``).
+* **Supporting enterprise** – the category says 配套 (``X、Y等一大批主力配套企业``).
+* **Member** – ``lead`` ends with 聚集/集聚/汇聚/吸引/拥有 (``聚集东风本田…等 8 家整车企业``) or
+  the sentence lists 成员 (``成员单位包括X``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rdflib import URIRef
+
+from clustergraph.extract.institutions import InstitutionMention, institution_mentions
+from clustergraph.graph.mint import mint, slugify
+from clustergraph.graph.namespaces import CG, ORG
+
+if TYPE_CHECKING:
+    from clustergraph.extract.context import ClusterRecord, ExtractionContext
+    from clustergraph.text import Node
+
+__all__ = ["ROLE_SLUGS", "find_roles", "run"]
+
+#: role concept → IRI path segment
+ROLE_SLUGS: dict[URIRef, str] = {
+    CG.PromotionAgencyRole: "promotion-agency",
+    CG.LeadingEnterpriseRole: "leading-enterprise",
+    CG.FounderRole: "founder",
+    CG.HostRole: "host",
+    CG.PartnerRole: "partner",
+    CG.MemberRole: "member",
+    CG.SupportingEnterpriseRole: "supporting-enterprise",
+}
+
+#: kinds of institution that can be set up by another (roleObject of a founder or host)
+_FOUNDABLE = {
+    CG.InnovationCenter,
+    CG.Platform,
+    CG.Alliance,
+    CG.Laboratory,
+    CG.IndustrialPark,
+    CG.Fund,
+    CG.ServiceOrganization,
+    CG.IndustryAssociation,
+}
+_PAREN = r"(?:\s*\([^()]*\))?\s*"
+_AGENCY_AFTER = re.compile(
+    _PAREN + r"(?:积极|主动|正式|充分|继续|主要)?\s*(?:承担|履行|担任|作为|发挥|行使)[^,。;!?]{0,12}促进机构"
+)
+_AGENCY_LEAD = re.compile(r"促进机构\s*(?:为|是)?\s*$")
+_FOUND_VERB = r"(?:组建|建设完善|建设|建立|成立|创建|筹建|建成|发起成立|发起|设立|搭建|打造)"
+_FOUNDER_AFTER = re.compile(
+    _PAREN
+    + r"(?:积极|率先|先后|共同|已经|已|还|又|也)?\s*(?:牵头\s*,?\s*)?"
+    + r"(?:联合[^,。;!?]{1,30}?)?"
+    + _FOUND_VERB
+)
+_FOUND_ANYWHERE = re.compile(_FOUND_VERB)
+_HOST_LEAD = re.compile(r"(?:依托|依靠)(?:于)?\s*$")
+_PARTNER_LEAD = re.compile(r"(?:与|同|携手|会同)\s*$")
+_ALLY_LEAD = re.compile(r"联合\s*$")
+_COOPERATE = re.compile(r"共建|合作|共同|协同|联合|携手|协作|对接|交流")
+_LEADING_LEAD = re.compile(r"龙头企业\s*$")
+_SUPPORT_LEAD = re.compile(r"配套企业\s*$")
+_MEMBER_LEAD = re.compile(r"(?:聚集|集聚|汇聚|吸引|拥有)(?:了)?\s*$")
+_MEMBER_LIST = re.compile(r"成员(?:单位|企业)?\s*(?:包括|有|为|:)")
+_VERB = re.compile(
+    r"依托|依靠|推动|推进|围绕|组织|引导|支持|发挥|建设|建立|组建|成立|开展|实施|打造|聚集|集聚|"
+    r"加强|促进|形成|提升|带动|承担|参与|主导"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+#: what may stand before the subject of a founding verb in its clause
+_SUBJECT_LEAD = re.compile(r"(?:由|促进机构|龙头企业)\s*$")
+
+
+def _sentence_of(sentences: list[Node], offset: int) -> Node | None:
+    for sentence in sentences:
+        if sentence.clean_start <= offset < sentence.clean_end:
+            return sentence
+    return None
+
+
+def _masked(clean: str, start: int, end: int, mentions: list[InstitutionMention]) -> str:
+    """``clean[start:end]`` with each institution name replaced by □ (so 与 inside a name is
+    not read as a preposition)."""
+    chars = list(clean[start:end])
+    for mention in mentions:
+        for index in range(max(start, mention.start), min(end, mention.end)):
+            chars[index - start] = "□"
+    return "".join(chars)
+
+
+def find_roles(
+    ctx: ExtractionContext,
+) -> list[tuple[ClusterRecord, Node, InstitutionMention, URIRef, list[InstitutionMention]]]:
+    """(cluster, sentence, mention, role concept, role objects) in document order."""
+    clean = ctx.doc.clean.clean
+    mentions = list(institution_mentions(ctx))
+    found: list[
+        tuple[ClusterRecord, Node, InstitutionMention, URIRef, list[InstitutionMention]]
+    ] = []
+    for cluster in ctx.clusters:
+        sentences = list(cluster.case.iter("sentence"))
+        in_case = [
+            m
+            for m in mentions
+            if cluster.case.clean_start <= m.start < cluster.case.clean_end
+        ]
+        for mention in in_case:
+            sentence = _sentence_of(sentences, mention.start)
+            if sentence is None:
+                continue
+            same = [m for m in in_case if sentence.clean_start <= m.start < sentence.clean_end]
+            for role, objects in _roles_of(clean, sentence, mention, same):
+                found.append((cluster, sentence, mention, role, objects))
+    return found
+
+
+def _roles_of(
+    clean: str, sentence: Node, mention: InstitutionMention, same: list[InstitutionMention]
+) -> list[tuple[URIRef, list[InstitutionMention]]]:
+    list_start = mention.list_start if mention.list_start is not None else mention.start
+    list_end = mention.list_end if mention.list_end is not None else mention.end
+    if mention.alias_end is not None and mention.list_end is None:
+        list_end = mention.alias_end
+    before = _masked(clean, sentence.clean_start, list_start, same)
+    clause_breaks = list(_CLAUSE_BREAK.finditer(before))
+    lead = before[clause_breaks[-1].end() :] if clause_breaks else before
+    lead = re.sub(r"^\s*[一二三四五六七八九十]+是", "", lead)
+    after_start = list_end
+    after = clean[after_start : sentence.clean_end]
+    category = mention.category or ""
+    roles: list[tuple[URIRef, list[InstitutionMention]]] = []
+
+    def objects_after(position: int) -> list[InstitutionMention]:
+        return [
+            m
+            for m in same
+            if m.start >= position and m.kind in _FOUNDABLE and m.canonical != mention.canonical
+        ]
+
+    subject = not lead.strip() or bool(_SUBJECT_LEAD.search(lead))
+    founder = _FOUNDER_AFTER.match(after) if subject else None
+    if _AGENCY_AFTER.match(after) or _AGENCY_LEAD.search(lead):
+        roles.append((CG.PromotionAgencyRole, []))
+    if founder:
+        objects = objects_after(after_start + founder.end())
+        if objects:
+            roles.append((CG.FounderRole, objects))
+    if _HOST_LEAD.search(lead):
+        verb = _FOUND_ANYWHERE.search(after)
+        roles.append((CG.HostRole, objects_after(after_start + verb.end()) if verb else []))
+    partner = bool(_PARTNER_LEAD.search(lead)) and bool(_COOPERATE.search(after))
+    if not partner and not lead.strip():
+        # a later list of the same 与-phrase: 与A、B等…大学,C等…院所…共建
+        with_at = before.rfind("与")
+        if with_at >= 0 and not _VERB.search(before[with_at:]) and _COOPERATE.search(after):
+            partner = True
+    if _ALLY_LEAD.search(lead):
+        partner = True
+    if partner:
+        roles.append((CG.PartnerRole, []))
+    if "配套" in category or _SUPPORT_LEAD.search(lead):
+        roles.append((CG.SupportingEnterpriseRole, []))
+    elif (
+        "龙头" in category
+        or _LEADING_LEAD.search(lead)
+        or (category.endswith("企业") and "龙头企业" in before)
+    ):
+        roles.append((CG.LeadingEnterpriseRole, []))
+    if _MEMBER_LEAD.search(lead) or _MEMBER_LIST.search(before):
+        roles.append((CG.MemberRole, []))
+    return roles
+
+
+def run(ctx: ExtractionContext) -> None:
+    """Write one ``cg:Role`` per (cluster, role type, institution), evidence = the sentence."""
+    writer = ctx.writer
+    for cluster, sentence, mention, role, objects in find_roles(ctx):
+        record = ctx.institutions.get(mention.canonical)
+        if record is None:
+            continue
+        iri = mint(
+            "role", slugify(cluster.label), ROLE_SLUGS[role], slugify(record.name)
+        )
+        writer.entity(iri, CG.Role, ORG.Membership, span=(sentence.start, sentence.end))
+        writer.add(iri, ORG.member, record.iri)
+        writer.add(iri, ORG.organization, cluster.iri)
+        writer.add(iri, ORG.role, role)
+        for obj in objects:
+            target = ctx.institutions.get(obj.canonical)
+            if target is not None:
+                writer.add(iri, CG.roleObject, target.iri)

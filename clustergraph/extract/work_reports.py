@@ -1,0 +1,190 @@
+"""How regional government work reports (政府工作报告) phrase "clusters".
+
+The genre summarises a year's reports in one paragraph: "2020年31个省(自治区、直辖市)政府工作报告中,
+有29个地区明确提出…,占比达93.5%…其中,北京、甘肃…关注“产业集群”…重庆强调“支柱产业集群”…". The
+survey (year, regions surveyed, stated count and share) becomes a ``cg:WorkReportSurvey`` so the
+quality rule can check count against share; each clause "A、B和C + verb (+ modifiers) + “phrase”"
+becomes one ``cg:PhrasingUsage`` per region. Regions not named are not asserted: a query over the
+province nodes finds them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from clustergraph.extract.timeline import date_literal, surface
+from clustergraph.graph.mint import mint
+from clustergraph.graph.namespaces import CG, DCTERMS
+from clustergraph.graph.writer import decimal, integer, zh
+
+if TYPE_CHECKING:
+    from clustergraph.extract.context import ExtractionContext
+    from clustergraph.gazetteer import Gazetteer, Region
+
+__all__ = ["Survey", "Usage", "find_survey", "run"]
+
+_REPORT = "政府工作报告"
+_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
+_SURVEYED = re.compile(r"(?P<n>\d+)\s*个(?:省|地区|地市|市|区县|县)")
+_STATED = re.compile(r"有\s*(?P<n>\d+)\s*个(?:地区|省份|省区市|省|地市|市|区县|县)")
+_SHARE = re.compile(r"占比(?:达到|达|为|约|超过)?\s*(?P<p>\d+(?:\.\d+)?)\s*%")
+#: verbs that introduce the quoted phrase (general Chinese policy prose)
+_VERBS = (
+    "关注",
+    "强调",
+    "发展",
+    "打造",
+    "构建",
+    "培育",
+    "建设",
+    "壮大",
+    "推动",
+    "提出",
+    "聚焦",
+    "加快",
+    "突出",
+    "提到",
+    "使用",
+    "采用",
+)
+_LEADS = ("其中", "此外", "另外", "同时", "而", "如", "以及")
+_SEPARATORS = "、和及与 "
+_QUOTE = re.compile(r"“(?P<phrase>[^“”]{2,30})”")
+
+
+@dataclass
+class Usage:
+    """Regions (mention spans) using one quoted phrase, with the clause that says so."""
+
+    phrase: tuple[int, int]
+    clause: tuple[int, int]
+    regions: list[tuple[Region, tuple[int, int]]] = field(default_factory=list)
+
+
+@dataclass
+class Survey:
+    """The survey sentence and its stated numbers (clean offsets)."""
+
+    sentence: tuple[int, int]
+    label: tuple[int, int]
+    year: int | None
+    surveyed: int | None
+    stated: int | None
+    share: str | None
+    usages: list[Usage] = field(default_factory=list)
+
+
+def _province_of(region: Region, gaz: Gazetteer, candidates: tuple[Region, ...]) -> Region | None:
+    if region.level == "province":
+        return region
+    return next((c for c in candidates if c.level == "province"), None)
+
+
+def _names_run(
+    clean: str, start: int, end: int, mentions: list, gaz: Gazetteer
+) -> tuple[list[tuple[Region, tuple[int, int]]], int] | None:
+    """Provinces named back to back from ``start`` (after a lead word); where the run ends."""
+    pos = start
+    while pos < end and clean[pos] in " ,":
+        pos += 1
+    for lead in _LEADS:
+        if clean.startswith(lead, pos):
+            pos += len(lead)
+            break
+    found: list[tuple[Region, tuple[int, int]]] = []
+    for mention in mentions:
+        if mention.end <= pos:
+            continue
+        if mention.start > end or clean[pos : mention.start].strip(_SEPARATORS):
+            break
+        region = _province_of(mention.region, gaz, mention.candidates)
+        if region is None:
+            break
+        found.append((region, (mention.start, mention.end)))
+        pos = mention.end
+    return (found, pos) if found else None
+
+
+def find_survey(clean: str, start: int, end: int, gaz: Gazetteer) -> Survey | None:
+    """The work-report survey in ``clean[start:end]`` (one paragraph), or None."""
+    at = clean.find(_REPORT, start, end)
+    if at < 0:
+        return None
+    stop = clean.find("。", at, end)
+    sentence = (start, end if stop < 0 else stop + 1)
+    head = clean[start : at + len(_REPORT)]
+    year = _YEAR.search(head)
+    surveyed = _SURVEYED.search(head)
+    body = clean[sentence[0] : sentence[1]]
+    stated, share = _STATED.search(body), _SHARE.search(body)
+    survey = Survey(
+        sentence=sentence,
+        label=(start + (year.start() if year else 0), at + len(_REPORT)),
+        year=int(year.group("year")) if year else None,
+        surveyed=int(surveyed.group("n")) if surveyed else None,
+        stated=int(stated.group("n")) if stated else None,
+        share=share.group("p") if share else None,
+    )
+    offset = sentence[1]
+    mentions = [
+        replace(m, start=m.start + offset, end=m.end + offset)
+        for m in gaz.find_mentions(clean[offset:end])
+    ]
+    for quote in _QUOTE.finditer(clean, offset, end):
+        boundary = max(clean.rfind(ch, offset, quote.start()) for ch in "。;,:")
+        clause_start = max(boundary + 1, offset)
+        run = _names_run(clean, clause_start, quote.start(), mentions, gaz)
+        if run is None:
+            continue
+        regions, names_end = run
+        if not clean[names_end : quote.start()].startswith(_VERBS):
+            continue
+        usage = Usage(phrase=quote.span("phrase"), clause=(regions[0][1][0], quote.end()))
+        usage.regions = regions
+        survey.usages.append(usage)
+    return survey
+
+
+def _paragraphs(ctx: ExtractionContext) -> list[tuple[int, int]]:
+    return [
+        (node.clean_start, node.clean_end)
+        for node in ctx.doc.iter("paragraph")
+        if _REPORT in ctx.doc.clean_text(node) and node.enclosing("toc") is None
+    ]
+
+
+def run(ctx: ExtractionContext) -> None:
+    """Emit each survey and its phrasing usages."""
+    from clustergraph.gazetteer.rdf import emit_region
+
+    writer, clean = ctx.writer, ctx.doc.clean.clean
+    for start, end in _paragraphs(ctx):
+        survey = find_survey(clean, start, end, ctx.gazetteer)
+        if survey is None or not (survey.usages or survey.stated is not None):
+            continue
+        label = surface(ctx, *survey.label)
+        iri = mint("survey", "work-reports", label)
+        writer.entity(iri, CG.WorkReportSurvey, label=label, span=writer.raw_span(*survey.sentence))
+        date = date_literal(survey.year) if survey.year else None
+        if date is not None:
+            writer.add(iri, DCTERMS.date, date)
+        if survey.surveyed is not None:
+            writer.add(iri, CG.surveyedCount, integer(survey.surveyed))
+        if survey.stated is not None:
+            writer.add(iri, CG.statedCount, integer(survey.stated))
+        if survey.share is not None:
+            writer.add(iri, CG.statedShare, decimal(survey.share))
+        for usage in survey.usages:
+            phrase = surface(ctx, *usage.phrase)
+            clause = writer.raw_span(*usage.clause)
+            for region, span in usage.regions:
+                node = mint("phrasing", region.code6, phrase)
+                writer.entity(node, CG.PhrasingUsage, span=clause)
+                writer.add(node, CG.region, emit_region(writer, region, writer.raw_span(*span)))
+                writer.add(node, CG.phrase, zh(phrase))
+                writer.add(node, DCTERMS.isPartOf, iri)
+                if date is not None:
+                    writer.add(node, DCTERMS.date, date)
+                writer.add(iri, CG.usage, node)

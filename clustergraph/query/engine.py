@@ -1,0 +1,278 @@
+"""Run SPARQL SELECT queries embedded (pyoxigraph) or against a remote SPARQL 1.1 endpoint.
+
+Both engines share one interface, ``run(query_text, bindings) -> ResultTable``, and one result
+shape (:mod:`clustergraph.query.results`), so a query answered locally and by a server compares
+equal. The embedded engine binds parameters with pyoxigraph's initial bindings (SEP-0007
+substitutions); the remote engine sends them as a ``VALUES`` block of escaped RDF terms.
+pyoxigraph loads and queries roughly an order of magnitude faster than rdflib's memory store
+(numbers in benchmarks/README.md), and importing it costs ~10 ms instead of rdflib's ~250 ms.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import math
+import socket
+import urllib.error
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from clustergraph.errors import EndpointError, InputError, QueryError
+from clustergraph.query.params import inject_values
+from clustergraph.query.results import ResultTable, Term
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "EmbeddedEngine",
+    "Engine",
+    "RemoteEngine",
+    "load_store",
+    "open_engine",
+    "run",
+]
+
+DEFAULT_TIMEOUT = 30.0
+_STORES: dict[tuple[str, int, int], pyoxigraph.Store] = {}
+
+
+class Engine(Protocol):
+    """Something that answers SELECT queries with a :class:`ResultTable`."""
+
+    def run(self, query_text: str, bindings: Mapping[str, Term] | None = None) -> ResultTable:
+        """Run ``query_text`` with ``bindings`` (variable name → term)."""
+        ...
+
+
+def open_engine(source: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> Engine:
+    """An engine for ``source``: an ``http(s)://`` endpoint URL or an RDF file."""
+    text = str(source)
+    if text.startswith(("http://", "https://")):
+        return RemoteEngine(text, timeout=timeout)
+    return EmbeddedEngine(Path(source))
+
+
+def run(
+    query_text: str,
+    bindings: Mapping[str, Term] | None,
+    source: str | Path,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> ResultTable:
+    """Run one query against ``source`` (file or endpoint URL)."""
+    return open_engine(source, timeout=timeout).run(query_text, bindings)
+
+
+# -- embedded -------------------------------------------------------------------------------------
+def load_store(path: Path) -> pyoxigraph.Store:
+    """Load an RDF file into an in-memory pyoxigraph store (cached per file version).
+
+    :raises InputError: a missing, unreadable or unparsable file.
+    """
+    import pyoxigraph
+
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise InputError(
+            f"{path}: no such graph file; build it with 'clustergraph build' or give --data"
+        ) from None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    store = _STORES.get(key)
+    if store is not None:
+        return store
+    rdf_format = pyoxigraph.RdfFormat.from_extension(path.suffix.lstrip(".") or "ttl")
+    if rdf_format is None:
+        raise InputError(f"{path.name}: unknown RDF file extension (use .ttl, .nt, .nq, .trig)")
+    store = pyoxigraph.Store()
+    try:
+        store.bulk_load(path=str(path), format=rdf_format)
+    except SyntaxError as error:
+        first = str(error).splitlines()[0] if str(error) else "syntax error"
+        raise InputError(f"{path.name}: not valid {rdf_format.name}: {first}") from None
+    except (OSError, ValueError) as error:
+        raise InputError(f"{path.name}: cannot load ({error})") from None
+    _STORES.clear()  # keep one graph in memory at a time
+    _STORES[key] = store
+    return store
+
+
+class EmbeddedEngine:
+    """Queries an in-memory pyoxigraph store loaded from a file (or given directly)."""
+
+    def __init__(self, data: Path | pyoxigraph.Store) -> None:
+        if isinstance(data, Path):
+            self.store = load_store(data)
+            self.name = str(data)
+        else:
+            self.store = data
+            self.name = "store"
+
+    def run(self, query_text: str, bindings: Mapping[str, Term] | None = None) -> ResultTable:
+        """Evaluate with pyoxigraph; parameters become initial bindings, never text."""
+        import pyoxigraph
+
+        substitutions = {
+            pyoxigraph.Variable(k): _to_oxigraph(v) for k, v in (bindings or {}).items()
+        }
+        try:
+            solutions = self.store.query(query_text, substitutions=substitutions or None)
+        except SyntaxError as error:
+            raise QueryError(f"the query does not parse: {_first_line(error)}") from None
+        except (RuntimeError, OSError, ValueError) as error:
+            raise QueryError(f"the query failed: {_first_line(error)}") from None
+        if not isinstance(solutions, pyoxigraph.QuerySolutions):
+            raise QueryError("only SELECT queries are supported here")
+        columns = [variable.value for variable in solutions.variables]
+        rows: list[dict[str, Term]] = []
+        try:
+            for solution in solutions:
+                row = {}
+                for variable, name in zip(solutions.variables, columns, strict=True):
+                    value = solution[variable]
+                    if value is not None:
+                        row[name] = _from_oxigraph(value)
+                rows.append(row)
+        except (RuntimeError, OSError, ValueError) as error:
+            raise QueryError(f"the query failed: {_first_line(error)}") from None
+        return ResultTable(columns, rows)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def _to_oxigraph(term: Term) -> Any:
+    import pyoxigraph
+
+    if term.type == "uri":
+        return pyoxigraph.NamedNode(term.value)
+    if term.type == "bnode":
+        return pyoxigraph.BlankNode(term.value)
+    if term.lang:
+        return pyoxigraph.Literal(term.value, language=term.lang)
+    if term.datatype:
+        return pyoxigraph.Literal(term.value, datatype=pyoxigraph.NamedNode(term.datatype))
+    return pyoxigraph.Literal(term.value)
+
+
+def _from_oxigraph(value: Any) -> Term:
+    import pyoxigraph
+
+    if isinstance(value, pyoxigraph.NamedNode):
+        return Term("uri", value.value)
+    if isinstance(value, pyoxigraph.BlankNode):
+        return Term("bnode", value.value)
+    if isinstance(value, pyoxigraph.Literal):
+        return Term("literal", value.value, value.language, value.datatype.value)
+    return Term("literal", str(value))  # RDF-star triple terms: shown as text
+
+
+# -- remote ---------------------------------------------------------------------------------------
+_STATUS = {
+    "QueryBadFormed": 400,
+    "Unauthorized": 401,
+    "EndPointNotFound": 404,
+    "URITooLong": 414,
+    "EndPointInternalError": 500,
+}
+
+
+class RemoteEngine:
+    """Queries a SPARQL 1.1 endpoint over HTTP (SPARQLWrapper, JSON results, POST)."""
+
+    def __init__(self, endpoint: str, timeout: float = DEFAULT_TIMEOUT) -> None:
+        if not endpoint.startswith(("http://", "https://")):
+            raise EndpointError(f"endpoint must be an http(s) URL, got {endpoint!r}")
+        self.endpoint = endpoint
+        self.timeout = timeout
+
+    def run(self, query_text: str, bindings: Mapping[str, Term] | None = None) -> ResultTable:
+        """Send the query (parameters injected as a VALUES block) and read JSON results."""
+        from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+        text = inject_values(query_text, bindings or {})
+        client = SPARQLWrapper(self.endpoint, agent="clustergraph")
+        client.setQuery(text)
+        client.setReturnFormat(JSON)
+        client.setMethod(POST)
+        client.setRequestMethod(URLENCODED)
+        client.setTimeout(max(1, math.ceil(self.timeout)))
+        try:
+            response = client.query().response
+            body = response.read()
+        except SPARQLWrapperException as error:
+            raise self._http_error(error) from None
+        except urllib.error.HTTPError as error:
+            raise EndpointError(
+                f"{self.endpoint} answered HTTP {error.code}: {_body_line(error.read())}"
+            ) from None
+        except urllib.error.URLError as error:
+            raise self._network_error(error.reason) from None
+        except OSError as error:  # TimeoutError and ConnectionError included
+            raise self._network_error(error) from None
+        return _parse_json(body, self.endpoint)
+
+    def _http_error(self, error: Exception) -> EndpointError:
+        status = _STATUS.get(type(error).__name__, "error")
+        message = str(error)
+        body = b""
+        if "Response:\n" in message:
+            try:
+                body = ast.literal_eval(message.split("Response:\n", 1)[1].strip())
+            except (ValueError, SyntaxError):
+                body = b""
+        return EndpointError(f"{self.endpoint} answered HTTP {status}: {_body_line(body)}")
+
+    def _network_error(self, reason: object) -> EndpointError:
+        if isinstance(reason, TimeoutError):
+            return EndpointError(
+                f"{self.endpoint} did not answer within {self.timeout:g} s (try --timeout)"
+            )
+        if isinstance(reason, ConnectionRefusedError):
+            detail = "connection refused"
+        elif isinstance(reason, socket.gaierror):
+            detail = "host name not resolved"
+        else:
+            detail = str(reason).splitlines()[0] if str(reason) else type(reason).__name__
+        return EndpointError(f"cannot reach SPARQL endpoint {self.endpoint}: {detail}")
+
+
+def _body_line(body: bytes | str) -> str:
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return "(empty response)"
+
+
+def _parse_json(body: bytes, endpoint: str) -> ResultTable:
+    try:
+        data = json.loads(body.decode("utf-8"))
+        if isinstance(data, dict) and "boolean" in data:
+            raise QueryError("only SELECT queries are supported here")
+        columns = data["head"]["vars"]
+        raw_rows = data["results"]["bindings"]
+        if not isinstance(columns, list) or not isinstance(raw_rows, list):
+            raise TypeError("vars and bindings must be lists")
+        rows = [
+            {str(name): Term.from_json(value) for name, value in row.items()} for row in raw_rows
+        ]
+    except (
+        UnicodeDecodeError,
+        json.JSONDecodeError,
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+    ) as error:
+        raise EndpointError(
+            f"{endpoint} answered with malformed SPARQL JSON results ({_first_line(error)})"
+        ) from None
+    return ResultTable([str(c) for c in columns], rows)

@@ -1,0 +1,175 @@
+"""Line patterns of the genre: numbered headings, captions, preface and contents titles.
+
+All patterns run on a line's normalised text (NFKC: "（一）" is "(一)", "：" is ":"), so full- and
+half-width variants need no separate rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clustergraph.text.numerals import parse_number_token
+
+__all__ = [
+    "CLOSING_MARKS",
+    "TERMINAL_MARKS",
+    "LineMatch",
+    "TocEntryMatch",
+    "ends_open",
+    "match_line",
+    "match_toc_entry",
+]
+
+#: sentence-final punctuation after NFKC (。 stays, ！？；： fold to ASCII)
+TERMINAL_MARKS = frozenset("。!?;:.…")
+#: closing quotes and brackets: a line ending with one is not a mid-sentence page break
+CLOSING_MARKS = frozenset("”’」』)]】》〕〉>}\"'")
+
+_CN = "〇零一二三四五六七八九十百两"
+MAX_HEADING = 60  # a longer line is body text, whatever its numbering
+MAX_RUNIN = 30  # longest run-in title ("(一)加强组织领导。各地要……")
+
+# every numbering pattern names the numbering token "num" and the text after it "rest"
+_PART = re.compile(rf"(?P<num>[{_CN}]{{1,4}})、\s*(?P<rest>.*)")
+_CHAPTER = re.compile(rf"第\s*(?P<num>[{_CN}\d]{{1,4}})\s*(?:章|部分|篇)\s*[:、.]?\s*(?P<rest>.*)")
+_SECTION = re.compile(rf"\(\s*(?P<num>[{_CN}]{{1,4}})\s*\)\s*(?P<rest>.*)")
+_CASE = re.compile(rf"[\[【]?案例\s*(?P<num>[{_CN}\d]{{1,4}})\s*[\]】]?\s*[:、.]?\s*(?P<rest>.*)")
+_ITEM = re.compile(r"(?P<num>\d{1,2})\s*(?P<style>、|\.(?!\d))\s*(?P<rest>.*)")
+_ITEM_WIDE = re.compile(r"(?P<num>\d{1,2})\s*(?P<style>、|\.)\s*(?P<rest>.*)")  # "1．2018年"
+_PAREN_ITEM = re.compile(r"\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<rest>.*)")
+_TABLE = re.compile(r"(?:附)?表\s*(?P<num>\d{1,3}(?:[-.]\d{1,3})?)\s*[:.]?\s*(?P<rest>.*)")
+_FIGURE = re.compile(r"(?:附)?图\s*(?P<num>\d{1,3}(?:[-.]\d{1,3})?)\s*[:.]?\s*(?P<rest>.*)")
+_TOC_ENTRY = re.compile(r"(?P<title>.*?\S)(?:\s*[.·•…_\-]{2,}\s*|\s+)(?P<page>\d{1,4})")
+
+_PREFACE_WORDS = frozenset({"前言", "序言", "序"})
+_TOC_WORDS = frozenset({"目录", "目次"})
+
+
+@dataclass(frozen=True, slots=True)
+class LineMatch:
+    """What a line's numbering or title says it is.
+
+    ``kind``: part, section, case, item (titled), item_text (numbered body text), marked (numbered
+    body text of another kind), table_caption, figure_caption, preface, toc. Offsets index the
+    line's normalised text: the title is ``[title_start, title_end)``; ``body_start`` is where
+    run-in body text starts after a short "标题。" (None: the heading is the whole line).
+    """
+
+    kind: str
+    number: str | None = None
+    ordinal: int | None = None
+    title_start: int = 0
+    title_end: int = 0
+    body_start: int | None = None
+    style: str | None = None
+
+    @property
+    def is_heading(self) -> bool:
+        """True for kinds whose line (or run-in head) is a heading."""
+        return self.kind in {"part", "section", "case", "item", "preface", "toc", "table_caption"}
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntryMatch:
+    """A contents line: its title (normalised) ends at ``title_end``, then the page number."""
+
+    title_end: int
+    page: int
+
+
+def ends_open(norm: str) -> bool:
+    """True when a line stops mid-sentence: no terminal punctuation or closing mark at its end."""
+    text = norm.rstrip()
+    return bool(text) and text[-1] not in TERMINAL_MARKS and text[-1] not in CLOSING_MARKS
+
+
+def _is_title(title: str) -> bool:
+    return (
+        0 < len(title) <= MAX_HEADING
+        and "。" not in title
+        and "\t" not in title
+        and title[-1] not in ",;、"
+    )
+
+
+def _runin(title: str) -> int | None:
+    """Length of a short run-in head "加强组织领导。" at the start of ``title``, if any."""
+    k = title.find("。")
+    if 0 < k <= MAX_RUNIN and not any(ch in ",;:" for ch in title[:k]):
+        return k + 1
+    return None
+
+
+def _numbered(kind: str, m: re.Match[str], *, runin: bool, style: str | None = None) -> LineMatch:
+    """A heading (or numbered body text) from a numbering match whose group 2 is the rest."""
+    number = m.group("num")
+    ordinal = parse_number_token(number)
+    at, title = m.start("rest"), m.group("rest").rstrip()
+    end = at + len(title)
+    if ordinal is None:
+        return LineMatch("marked")
+    if _is_title(title) and len(m.string) <= MAX_HEADING:
+        return LineMatch(kind, number, ordinal, at, end, None, style)
+    head = _runin(title) if runin else None
+    if head is not None and kind == "item" and at + head >= len(m.string):
+        head = None  # "(2) 第二条。" alone: a short list item, not a title
+    if head is not None:
+        body = at + head
+        while body < len(m.string) and m.string[body].isspace():
+            body += 1
+        return LineMatch(kind, number, ordinal, at, at + head - 1, body, style)
+    if kind == "item":
+        return LineMatch("item_text", number, ordinal, at, at, at, style)
+    return LineMatch("marked", number, ordinal, at, at)
+
+
+def _captioned(kind: str, m: re.Match[str], *, empty_ok: bool) -> LineMatch | None:
+    """A caption or title line whose title may be missing ("第一章" alone on its line)."""
+    title = m.group("rest").rstrip()
+    if (not title and empty_ok) or (_is_title(title) and len(m.string) <= MAX_HEADING):
+        number = m.group("num")
+        ordinal = parse_number_token(re.split(r"[-.]", number)[0])
+        at = m.start("rest")
+        return LineMatch(kind, number, ordinal, at, at + len(title))
+    return None
+
+
+def match_line(norm: str, *, wide_dot: bool = False) -> LineMatch | None:
+    """Classify one non-blank line by its leading numbering or title word; None: plain text.
+
+    ``wide_dot``: the line's number is followed by a full-width "．", a list marker even before
+    a digit ("1．2018年…"), where an ASCII "1.2" would be a decimal.
+    """
+    compact = norm.replace(" ", "")
+    if compact in _PREFACE_WORDS:
+        return LineMatch("preface", title_end=len(norm))
+    if compact in _TOC_WORDS:
+        return LineMatch("toc", title_end=len(norm))
+    if m := _PART.fullmatch(norm):
+        return _numbered("part", m, runin=False)
+    if m := _CHAPTER.fullmatch(norm):
+        return _captioned("part", m, empty_ok=True) or LineMatch("marked")
+    if m := _SECTION.fullmatch(norm):
+        return _numbered("section", m, runin=True)
+    if m := _CASE.fullmatch(norm):
+        return _captioned("case", m, empty_ok=True) or LineMatch("marked")
+    if m := (_ITEM_WIDE if wide_dot else _ITEM).fullmatch(norm):
+        if not m.group("rest").strip():
+            return None
+        return _numbered("item", m, runin=True, style=m.group("style"))
+    if m := _PAREN_ITEM.fullmatch(norm):
+        return _numbered("item", m, runin=True, style="()")
+    if m := _TABLE.fullmatch(norm):
+        return _captioned("table_caption", m, empty_ok=True)
+    if m := _FIGURE.fullmatch(norm):
+        return _captioned("figure_caption", m, empty_ok=True)
+    return None
+
+
+def match_toc_entry(norm: str) -> TocEntryMatch | None:
+    """A contents line "标题 …… 12" or "标题<TAB>12": title then a page number."""
+    m = _TOC_ENTRY.fullmatch(norm)
+    if m is None or m.group("title").isdigit():
+        return None
+    return TocEntryMatch(m.end("title"), int(m.group("page")))

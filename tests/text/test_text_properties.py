@@ -1,0 +1,174 @@
+"""Offsets never lie: every node's raw span, clean span and text agree, for any input.
+
+Checked on the real white paper, on documents generated from the genre's fragments (headings,
+paragraphs cut by page breaks, enumerations, tables, furniture) and on arbitrary Unicode.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clustergraph.text import Document, Node, normalize, parse_document
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
+
+#: kinds whose clean text is exactly the normalisation of their raw text
+_LEAVES = {"paragraph", "sentence", "enumeration", "heading", "table_cell"}
+_TABBED = {"table_row", "toc_entry"}
+
+
+def _check_node(doc: Document, node: Node, furniture: list[tuple[int, int]]) -> None:
+    raw, clean = doc.raw, doc.clean
+    assert 0 <= node.start <= node.end <= len(raw), node
+    assert 0 <= node.clean_start <= node.clean_end <= len(clean), node
+    assert doc.raw_text(node) == raw[node.start : node.end] == node.text
+    assert doc.clean_text(node) == node.clean_text
+    if node.clean_end > node.clean_start:
+        start, end = clean.raw_span(node.clean_start, node.clean_end)
+        assert node.start <= start <= end <= node.end, (node, start, end)
+    starts = [child.start for child in node.children]
+    assert starts == sorted(starts), node
+    for child in node.children:
+        assert child.parent is node
+        assert node.start <= child.start <= child.end <= node.end, (node, child)
+        if child.clean_end > child.clean_start and node.kind != "document":
+            assert node.clean_start <= child.clean_start <= child.clean_end <= node.clean_end
+    has_furniture = any(node.start <= a < node.end for a, _ in furniture)
+    if node.kind in _LEAVES | _TABBED and node.end > node.start and not has_furniture:
+        again = normalize(raw[node.start : node.end], keep_tabs=node.kind in _TABBED)
+        assert again.clean == node.clean_text, (node, again.clean, node.clean_text)
+
+
+def check_document(doc: Document) -> None:
+    """All offset invariants of a parsed document."""
+    assert doc.root.kind == "document"
+    assert (doc.root.start, doc.root.end) == (0, len(doc.raw))
+    furniture = [(n.start, n.end) for n in doc.iter("furniture")]
+    for node in doc.iter():
+        _check_node(doc, node, furniture)
+        if node.kind in {"paragraph", "sentence", "enumeration", "heading"}:
+            assert "\n" not in node.clean_text, node
+        if node.kind == "furniture":
+            assert node.clean_start == node.clean_end
+        if node.kind == "enumeration":
+            assert node.clean_text.startswith(f"{node.number}是"), node
+        if node.kind in {"part", "section", "case"} and node.title:
+            assert node.title in doc.clean_text(node.children[0]), node
+    mapped = [doc.clean.to_raw(i) for i in range(len(doc.clean) + 1)]
+    assert mapped == sorted(mapped)
+
+
+def test_real_white_paper_offsets() -> None:
+    raw = SOURCE.read_text(encoding="utf-8")
+    check_document(parse_document(raw))
+
+
+# -- generated documents of the genre -----------------------------------------------------------
+_CJK = "集群产业发展创新制造先进区域协同企业平台技术园链数字化培育推动建设服务龙头配套"
+_WORD = (
+    st.text(alphabet=_CJK + "0123456789AIGPU ", min_size=2, max_size=14).map(str.strip).filter(bool)
+)
+_CN_NUM = "一二三四五六七八九十"
+
+
+@st.composite
+def _sentence(draw: st.DrawFn) -> str:
+    words = draw(st.lists(_WORD, min_size=1, max_size=4))
+    comma = draw(st.sampled_from(["，", ",", "、", "；", ";", "："]))
+    end = draw(st.sampled_from(["。", "。", "！", "？", "；", ""]))
+    return comma.join(words) + end
+
+
+@st.composite
+def _enumeration(draw: st.DrawFn) -> str:
+    count = draw(st.integers(2, 4))
+    bold = draw(st.booleans())
+    parts = []
+    for k in range(count):
+        marker = f"{_CN_NUM[k]}是"
+        parts.append((f"**{marker}**" if bold else marker) + draw(_sentence()))
+    lead = draw(_sentence())
+    sep = draw(st.sampled_from(["", "。", "；"]))
+    return lead + sep.join(parts)
+
+
+@st.composite
+def _paragraph(draw: st.DrawFn) -> str:
+    text = draw(
+        st.one_of(_enumeration(), st.lists(_sentence(), min_size=1, max_size=3).map("".join))
+    )
+    if len(text) > 4 and draw(st.booleans()):  # a page break in the middle of a sentence
+        cut = draw(st.integers(1, len(text) - 1))
+        furniture = draw(
+            st.sampled_from(["", "\n\n12", "\n\nCCID 赛迪智库", "\n\n \n\n图3 分布图"])
+        )
+        text = text[:cut] + furniture + "\n\n" + text[cut:]
+    return text
+
+
+def _title(draw: st.DrawFn) -> str:
+    return draw(_WORD).replace(" ", "") or "标题"
+
+
+@st.composite
+def _block(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["part", "section", "case", "item", "litem", "table", "para"]))
+    n = draw(st.integers(1, 9))
+    if kind == "part":
+        return f"{_CN_NUM[n - 1]}、{_title(draw)}"
+    if kind == "section":
+        return draw(st.sampled_from([f"（{_CN_NUM[n - 1]}）", f"({_CN_NUM[n - 1]}) "])) + _title(
+            draw
+        )
+    if kind == "case":
+        return f"案例{_CN_NUM[n - 1]}：{_title(draw)}"
+    if kind == "item":
+        return f"{n}、{_title(draw)}"
+    if kind == "litem":
+        return draw(st.sampled_from([f"{n}. ", f"{n}．", f"{n}、"])) + draw(_paragraph()) + "。"
+    if kind == "table":
+        rows = [
+            f"{k}\t{_title(draw)}\t{draw(_sentence())}"
+            for k in range(1, draw(st.integers(1, 3)) + 1)
+        ]
+        return f"表{n} {_title(draw)}\n\n序号\t名称\t内容\n" + "\n".join(rows)
+    return draw(_paragraph())
+
+
+@st.composite
+def _document(draw: st.DrawFn) -> str:
+    head = draw(st.sampled_from(["", "2020\n\n白皮书\n\n前 言\n\n", "目 录\n\n一、总论\t1\n\n"]))
+    blocks = draw(st.lists(_block(), min_size=1, max_size=10))
+    tail = draw(st.sampled_from(["", "\n\nCCID 赛迪智库\n"]))
+    return head + "\n\n".join(blocks) + tail
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(_document())
+def test_generated_documents_keep_offsets(raw: str) -> None:
+    check_document(parse_document(raw))
+
+
+@settings(
+    max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(st.text())
+def test_arbitrary_text_parses(raw: str) -> None:
+    check_document(parse_document(raw))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(), st.booleans())
+def test_normalize_never_crashes_and_maps_monotonically(raw: str, tabs: bool) -> None:
+    view = normalize(raw, keep_tabs=tabs)
+    mapped = [view.to_raw(i) for i in range(len(view) + 1)]
+    assert mapped == sorted(mapped)
+    assert mapped[-1] == len(raw)
+    assert all(0 <= i <= len(raw) for i in mapped)
+    for i in range(len(view)):
+        start, end = view.raw_span(i, i + 1)
+        assert 0 <= start < end <= len(raw)

@@ -1,0 +1,197 @@
+"""Document structure: headings, items, cases, enumerations, tables, contents, sentences."""
+
+from __future__ import annotations
+
+from clustergraph.text import Document, Node, parse_document
+
+
+def _kinds(node: Node) -> list[str]:
+    return [child.kind for child in node.children]
+
+
+def _one(doc: Document, kind: str) -> Node:
+    nodes = list(doc.iter(kind))
+    assert len(nodes) == 1, nodes
+    return nodes[0]
+
+
+def test_parts_and_full_and_half_width_sections() -> None:
+    raw = "一、央地协同：大力支持集群\n\n导言。\n\n（一）全角标题\n\n正文。\n\n(二) 半角标题\n\n正文。\n"
+    doc = parse_document(raw)
+    part = _one(doc, "part")
+    assert (part.title, part.number, part.ordinal) == ("央地协同:大力支持集群", "一", 1)
+    assert _kinds(part) == ["heading", "paragraph", "section", "section"]
+    sections = list(doc.iter("section"))
+    assert [(s.title, s.number, s.ordinal) for s in sections] == [
+        ("全角标题", "一", 1),
+        ("半角标题", "二", 2),
+    ]
+    assert sections[1].children[0].text == "(二) 半角标题"
+    assert sections[1].children[0].role == "section"
+
+
+def test_body_text_starting_with_yi_shi_is_not_a_part() -> None:
+    doc = parse_document("一、总论\n\n一是加强领导。二是完善机制。\n\n二、分论\n")
+    assert [p.title for p in doc.iter("part")] == ["总论", "分论"]
+
+
+def test_long_numbered_lines_are_untitled_items() -> None:
+    raw = "（一）脉络\n\n1. 2017年10月，会议提出要培育集群，这是首次提出。\n\n2．2018年，会议又提出。\n"
+    doc = parse_document(raw)
+    items = list(doc.iter("item"))
+    assert [(i.number, i.ordinal, i.title) for i in items] == [("1", 1, None), ("2", 2, None)]
+    assert [_kinds(i) for i in items] == [["paragraph"], ["paragraph"]]
+    assert items[0].children[0].clean_text.startswith("2017年10月,")
+    assert items[0].text.startswith("1. 2017")
+    assert all(i.parent is not None and i.parent.kind == "section" for i in items)
+
+
+def test_short_numbered_lines_are_titled_items() -> None:
+    raw = (
+        "（三）地方实践\n\n1、全国31个省的定位\n\n第一段。\n\n第二段。\n\n"
+        "2、重点省市政策\n\n第三段。\n\n1.5万家企业参与。\n"
+    )
+    doc = parse_document(raw)
+    items = list(doc.iter("item"))
+    assert [i.title for i in items] == ["全国31个省的定位", "重点省市政策"]
+    assert _kinds(items[0]) == ["heading", "paragraph", "paragraph"]
+    assert _kinds(items[1]) == ["heading", "paragraph", "paragraph"]  # 1.5万 is no item
+    assert items[1].children[2].clean_text == "1.5万家企业参与。"
+
+
+def test_items_nest_by_marker_style() -> None:
+    raw = "1、总体要求\n\n(1) 第一条内容很长，包含逗号。\n\n(2) 第二条。\n\n2、保障措施\n"
+    doc = parse_document(raw)
+    outer = [i for i in doc.iter("item") if i.title]
+    assert [i.title for i in outer] == ["总体要求", "保障措施"]
+    inner = [i for i in outer[0].children if i.kind == "item"]
+    assert [i.ordinal for i in inner] == [1, 2]
+
+
+def test_run_in_section_heading() -> None:
+    doc = parse_document("（一）加强组织领导。各地要建立机制，落实责任。\n")
+    section = _one(doc, "section")
+    assert section.title == "加强组织领导"
+    assert [c.clean_text for c in section.children] == [
+        "(一)加强组织领导。",
+        "各地要建立机制,落实责任。",
+    ]
+
+
+def test_cases() -> None:
+    raw = "（一）协同创新\n\n导言。\n\n案例一：浙江宁波磁性材料集群\n\n正文一。\n\n续。\n\n案例2:天津动力电池集群\n\n正文二。\n"
+    doc = parse_document(raw)
+    cases = list(doc.iter("case"))
+    assert [(c.title, c.number, c.ordinal) for c in cases] == [
+        ("浙江宁波磁性材料集群", "一", 1),
+        ("天津动力电池集群", "2", 2),
+    ]
+    assert _kinds(cases[0]) == ["heading", "paragraph", "paragraph"]
+    assert all(c.parent is not None and c.parent.kind == "section" for c in cases)
+    offset = doc.raw.index("正文二")
+    assert doc.find_enclosing("case", offset) is cases[1]
+    assert doc.find_enclosing("section", offset) is _one(doc, "section")
+    assert doc.find_enclosing("case", doc.raw.index("导言")) is None
+
+
+def _enumerations(raw: str) -> list[tuple[int | None, str | None, str]]:
+    doc = parse_document(raw)
+    return [(e.ordinal, e.heading, e.clean_text) for e in doc.iter("enumeration")]
+
+
+def test_enumeration_plain() -> None:
+    got = _enumerations(
+        "主要做法如下：一是加强产业凝聚力。推进集聚。二是提升创新力。三是提高引领力。"
+    )
+    assert got == [
+        (1, "加强产业凝聚力", "一是加强产业凝聚力。推进集聚。"),
+        (2, "提升创新力", "二是提升创新力。"),
+        (3, "提高引领力", "三是提高引领力。"),
+    ]
+
+
+def test_enumeration_bold_and_semicolons() -> None:
+    raw = "主要体现在：**一是**国际化营商环境促进了生产要素合理配置、高效流动和上下游企业高度集聚，吸引了企业；**二是**产业发达；三是配套齐全。"
+    got = _enumerations(raw)
+    assert [g[0] for g in got] == [1, 2, 3]
+    assert got[0][1] is None  # the first clause is longer than a heading
+    assert got[1] == (2, "产业发达", "二是产业发达;")
+    doc = parse_document(raw)
+    second = list(doc.iter("enumeration"))[1]
+    assert second.text == "二是**产业发达；"
+
+
+def test_enumeration_needs_a_sequence() -> None:
+    assert _enumerations("统一是关键，唯一是目标。一是孤立的。") == []
+    assert _enumerations("一是甲。三是丙。") == []
+
+
+def test_enumeration_continues_in_next_paragraph() -> None:
+    got = _enumerations("一是加强合作。\n\n二是完善机制。\n\n无关的段落。\n\n三是迟到的。")
+    assert [(g[0], g[1]) for g in got] == [(1, "加强合作"), (2, "完善机制")]
+
+
+def test_table_rows_split_by_blank_lines() -> None:
+    raw = (
+        "表1 地方集群培育方向一览表\n\n序号\t省份\t方向\n"
+        "1\t江苏\t前沿新材料、生物\n\n医药和新型医疗器械。\n"
+        "2\t浙\n\n江省\t数字安防。\n\n3\t广东\t智能家电。\n\n二、下一部分\n"
+    )
+    doc = parse_document(raw)
+    table = _one(doc, "table")
+    assert (table.title, table.number, table.ordinal) == ("地方集群培育方向一览表", "1", 1)
+    rows = [r for r in table.children if r.kind == "table_row"]
+    assert [r.role for r in rows] == ["header", "data", "data", "data"]
+    assert [[c.clean_text for c in r.cells] for r in rows] == [
+        ["序号", "省份", "方向"],
+        ["1", "江苏", "前沿新材料、生物医药和新型医疗器械。"],
+        ["2", "浙江省", "数字安防。"],
+        ["3", "广东", "智能家电。"],
+    ]
+    assert rows[1].clean_text == "1\t江苏\t前沿新材料、生物医药和新型医疗器械。"
+    assert [c.ordinal for c in rows[2].cells] == [1, 2, 3]
+    assert _one(doc, "part").title == "下一部分"
+
+
+def test_toc_is_separate_from_content() -> None:
+    raw = (
+        "目 录\n\n一、总论\t1\n（一）背景 ……\t2\n(二) 意义 .... 3\n\n"
+        "一、总论\n\n（一）背景\n\n正文。\n"
+    )
+    doc = parse_document(raw)
+    toc = _one(doc, "toc")
+    entries = [c for c in toc.children if c.kind == "toc_entry"]
+    assert [(e.role, e.number, e.title) for e in entries] == [
+        ("part", "一", "总论"),
+        ("section", "一", "背景"),
+        ("section", "二", "意义"),
+    ]
+    part = _one(doc, "part")
+    assert not list(part.iter("toc_entry"))
+    assert toc.end <= part.start
+    assert [s.title for s in doc.iter("section")] == ["背景"]
+
+
+def test_front_matter_and_preface() -> None:
+    raw = "2020\n\n先进制造业集群白皮书\n\n前 言\n\n第一段。\n\n目 录\n\n一、总论\t1\n\n一、总论\n"
+    doc = parse_document(raw)
+    assert _kinds(doc.root) == ["front_matter", "preface", "toc", "part"]
+    preface = _one(doc, "preface")
+    assert preface.title == "前言"
+    assert [c.clean_text for c in preface.children] == ["前言", "第一段。"]
+
+
+def test_sentences() -> None:
+    doc = parse_document("甲说：“好。明天见。”乙；丙！丁？戊")
+    sentences = [s.clean_text for s in doc.iter("sentence")]
+    assert sentences == ["甲说:“好。明天见。”乙;丙!", "丁?", "戊"]
+    assert [s.ordinal for s in doc.iter("sentence")] == [1, 2, 3]
+
+
+def test_node_helpers() -> None:
+    doc = parse_document("一、总论\n\n（一）背景\n\n正文。\n")
+    sentence = next(doc.iter("sentence"))
+    assert [a.kind for a in sentence.ancestors()] == ["paragraph", "section", "part", "document"]
+    assert sentence.enclosing("part") is _one(doc, "part")
+    assert repr(_one(doc, "section")).startswith("<section '背景'")
+    assert [n.kind for n in doc.root.iter("heading")] == ["heading", "heading"]
