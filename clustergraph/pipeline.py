@@ -55,6 +55,8 @@ def build_graph(source: str | Path | None = None, *, encoding: str | None = None
 
     :raises InputError: unreadable input, or text with none of the genre's structure.
     """
+    from rdflib import BNode
+
     from clustergraph.completeness import completeness_warnings
     from clustergraph.extract import run_rules
     from clustergraph.extract.context import ExtractionContext
@@ -82,9 +84,12 @@ def build_graph(source: str | Path | None = None, *, encoding: str | None = None
         context.warn(warning)
     run_rules(context)
     link_all(writer.graph)
-    # The graph embeds the ontology (class and concept labels, hierarchies), so one file loaded
-    # into any SPARQL endpoint answers label and subclass questions without a second load.
-    writer.graph += load_ontology()
+    # The graph embeds the ontology's named-term triples (class and concept labels, hierarchies),
+    # so one file loaded into any SPARQL endpoint answers label and subclass questions. Axioms
+    # built from blank nodes (lists, restrictions) stay in ontology/clustergraph.ttl.
+    for triple in load_ontology():
+        if not any(isinstance(term, BNode) for term in triple):
+            writer.graph.add(triple)
     describe_dataset(writer.graph)
     return BuildResult(
         graph=writer.graph,

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 from typing import Any
 
@@ -98,7 +98,7 @@ INSTITUTION_KINDS = {
 _CODE = re.compile(r"(\d{6})$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_query(name: str) -> str:
     """The text of ``queries/{name}.rq`` (package data, found with importlib.resources)."""
     return files("clustergraph.evaluate").joinpath("queries", f"{name}.rq").read_text("utf-8")

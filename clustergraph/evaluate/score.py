@@ -60,7 +60,8 @@ class Counts:
     @property
     def recall(self) -> float:
         """Share of gold facts that were predicted (1.0 when the gold is empty and so is the
-        prediction)."""
+        prediction).
+        """
         if self.tp + self.fn:
             return self.tp / (self.tp + self.fn)
         return 1.0 if self.fp == 0 else 0.0
@@ -177,7 +178,12 @@ TUPLE_KEYS: dict[str, tuple[KeyFn, KeyFn]] = {
 
 
 def _describe(key: Key) -> str:
-    return " | ".join("" if part is None else str(part) for part in key)
+    def show(part: Any) -> str:
+        if part is None:
+            return ""
+        return format(part, "f") if isinstance(part, Decimal) else str(part)
+
+    return " | ".join(show(part) for part in key)
 
 
 def _multiset(
@@ -196,7 +202,9 @@ def _listing(counter: Counter[Key]) -> list[str]:
     return sorted(_describe(k) for k in counter.elements())[:_LISTED]
 
 
-def _compare_tuples(gold: list[Record], predicted: list[Record], keys: tuple[KeyFn, KeyFn]) -> Record:
+def _compare_tuples(
+    gold: list[Record], predicted: list[Record], keys: tuple[KeyFn, KeyFn]
+) -> Record:
     strict, missing, spurious = _multiset(gold, predicted, keys[0])
     lenient, _, _ = _multiset(gold, predicted, keys[1])
     return {

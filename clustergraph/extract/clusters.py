@@ -12,7 +12,8 @@ How a case becomes a cluster (general rules of the genre, no list of this docume
   place names at the start of the title, at the start of the case's first two sentences, or
   right before ``两市/三地/同城`` in them. An abbreviation is resolved by
   :meth:`Gazetteer.expand_abbreviation` with the title's places as context; a token that is
-  itself a place name is not an abbreviation. Places in the title carry the span of their name
+  itself a place name (or part of one, even a short county name the strict scan would drop, such
+  as 晋江) is not an abbreviation. Places in the title carry the span of their name
   in the title as evidence; places only reached through an abbreviation in the text carry the
   abbreviation's span.
 * ``cg:locatedIn`` – the most specific places: a named place is dropped when another named place
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from clustergraph.gazetteer import Gazetteer, Mention, Region
     from clustergraph.text import Document, Node
 
-__all__ = ["cluster_title_span", "industry_of_title", "run", "written"]
+__all__ = ["case_industry", "cluster_title_span", "industry_of_title", "run", "written"]
 
 #: what may stand between two place names at the start of a title
 _SEPARATORS = "、,和与及 "
@@ -153,7 +154,7 @@ def _is_han_run(token: str) -> bool:
 
 def _expand(gazetteer: Gazetteer, token: str, context: list[Region]) -> list[Region] | None:
     """A compound abbreviation's places, if ``token`` is one (and not a place name itself)."""
-    if len(token) < 2 or not _is_han_run(token) or gazetteer.find_mentions(token):
+    if len(token) < 2 or not _is_han_run(token) or gazetteer.find_mentions(token, strict=False):
         return None
     found = gazetteer.expand_abbreviation(token, context)
     return found if found and len(found) >= 2 else None
@@ -197,16 +198,23 @@ def _abbreviation_before(
     return None
 
 
-def _first_sentences(doc: Document, case: Node) -> list[Node]:
+def _first_sentences(case: Node) -> list[Node]:
     sentences = [node for node in case.iter("sentence")]
     return sentences[:_FIRST_SENTENCES]
 
 
+def case_industry(doc: Document, gazetteer: Gazetteer, case: Node) -> str:
+    """The industry words of a case title (``浙江宁波磁性材料集群`` → ``磁性材料``)."""
+    start, end = cluster_title_span(doc, case)
+    title = doc.clean.clean[start:end]
+    _, lead = _collect_places(doc, gazetteer, case, start, title)
+    return industry_of_title(title[lead:])
+
+
 def _collect_places(
-    ctx: ExtractionContext, case: Node, title_start: int, title: str
+    doc: Document, gazetteer: Gazetteer, case: Node, title_start: int, title: str
 ) -> tuple[_Places, int]:
     """Places of a case and where (in the title) its industry words begin."""
-    gazetteer = ctx.gazetteer
     places = _Places()
     mentions = gazetteer.find_mentions(title)
     for mention in mentions:
@@ -227,10 +235,10 @@ def _collect_places(
             lead = skip + length
     if not context:
         return places, lead
-    clean = ctx.doc.clean.clean
-    for sentence in _first_sentences(ctx.doc, case):
+    clean = doc.clean.clean
+    for sentence in _first_sentences(case):
         text = clean[sentence.clean_start : sentence.clean_end]
-        taken = [(m.start, m.end) for m in gazetteer.find_mentions(text)]
+        taken = [(m.start, m.end) for m in gazetteer.find_mentions(text, strict=False)]
         hits: list[tuple[int, int, list[Region]]] = []
         start_hit = _abbreviation_at_start(gazetteer, text, 0, context, taken)
         if start_hit:
@@ -282,7 +290,7 @@ def _cluster(ctx: ExtractionContext, case: Node) -> ClusterRecord:
     if category is not None:
         writer.add(iri, CG.toolboxCategory, category)
 
-    places, lead = _collect_places(ctx, case, title_start, title_clean)
+    places, lead = _collect_places(doc, gazetteer, case, title_start, title_clean)
     located = _most_specific(gazetteer, places.regions)
     for region in located:
         start, end = places.spans[region.code6]

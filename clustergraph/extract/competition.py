@@ -417,6 +417,8 @@ def _emit_breakdown(ctx: ExtractionContext, contest: URIRef, breakdown: Breakdow
         RDFS.label,
         Literal(f"competition entrants and winners by {breakdown.dimension}", lang="en"),
     )
+    by_zh = "分行业" if breakdown.dimension == "industry" else "分省份"
+    writer.add(dataset, RDFS.label, Literal(f"{by_zh}集群竞赛参赛与胜出数量", lang="zh"))
     slice_iri = mint("slice", "competition", stage, breakdown.dimension)
     writer.entity(slice_iri, QB.Slice, span=writer.raw_span(*breakdown.span))
     writer.add(dataset, QB.slice, slice_iri)

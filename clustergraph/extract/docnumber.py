@@ -95,6 +95,9 @@ _CENTRAL_BODIES: dict[str, str] = {
     "中办发": "中共中央办公厅",
 }
 
+#: how central issuer codes begin (used to find where a code starts inside prose)
+_CENTRAL_STARTS: tuple[str, ...] = ("国发", "国办", "国函", "中发", "中办", "工信部", "发改")
+
 _OPEN = "〔[［(（【"
 _CLOSE = "〕]］)）】"
 #: issuer code: 1–8 CJK characters; year: four digits (half- or full-width); serial: digits
@@ -135,19 +138,16 @@ def _digits(text: str) -> int:
 
 
 def _trim_issuer(run: str) -> str:
-    """Cut prose before the issuer code (印发了苏政发 → 苏政发) in a run of CJK characters."""
-    if len(run) <= 4:
-        return run
-    trimmed = _PROSE_LEAD.sub("", run)
-    if trimmed and trimmed != run:
-        return trimmed
-    # a long run: the code starts at the last province abbreviation that leaves ≥ 2 characters
+    """Cut prose before the issuer code in a run of CJK characters (见苏政发 → 苏政发).
+
+    The code starts at the last province abbreviation or central prefix (国发, 国办, 中办 …) that
+    leaves at least two characters; without one, known prose words before it are cut.
+    """
     for index in range(len(run) - 2, -1, -1):
-        if run[index] in PROVINCE_ABBREVIATIONS and len(run) - index <= 5:
-            candidate = run[index:]
-            if len(candidate) >= 2:
-                return candidate
-    return run[-5:]
+        if run[index] in PROVINCE_ABBREVIATIONS or run.startswith(_CENTRAL_STARTS, index):
+            return run[index:]
+    trimmed = _PROSE_LEAD.sub("", run)
+    return trimmed if len(trimmed) >= 2 else run
 
 
 def find_doc_numbers(text: str) -> list[DocNumber]:

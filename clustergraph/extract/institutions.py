@@ -1,7 +1,7 @@
 """Institutions named in the case-study part: enterprises, universities, institutes, centres ….
 
 Scope: every paragraph inside a case study, and the introduction paragraphs of a section that
-holds case studies (headings are never scanned). Three general rules find names; how each one
+holds case studies (headings are never scanned). Four general rules find names; how each one
 decides is spelled out here because the genre has no markup for names.
 
 1. **Suffix rule.** A name ends in an organisation suffix (table :data:`SUFFIXES`; at one end
@@ -22,7 +22,8 @@ decides is spelled out here because the genre has no markup for names.
    descriptions (``亚洲最大的化纤面料生产基地``, ``开放的创新服务平台``), and so is the next item
    of such a 、-list; so is a weak-suffix name followed by ``等 … 项目/产品/技术 …`` (a project,
    not a body). A whole quotation (“一产业链一平台”) is a slogan, not a name. ``基地`` is mostly descriptive in the genre (生产基地, 配套基地), so it needs
-   a place name in front. One-character government suffixes (部, 局, 厅, 委) and 政府/委员会 need a
+   a place name in front. A level qualifier in front (省级, 国家级) stays in the label, as
+   printed; the bare name (石墨烯制造业创新中心) becomes an ``skos:altLabel``. One-character government suffixes (部, 局, 厅, 委) and 政府/委员会 need a
    jurisdiction in front (国家…, 中央…, a place name) or the ``X和Y部`` ministry form, which keeps
    ``内部``, ``布局``, ``技术专家委员会`` out.
 2. **Enumeration rule.** Short brand-like names have no suffix; the genre lists them and then says
@@ -36,7 +37,10 @@ decides is spelled out here because the genre has no markup for names.
    place names or generic words are dropped, and ``N大 …`` lists (八大平台, 四大类支撑平台) name
    kinds of things, so their suffix-less items are dropped too. Items keep their spelling after
    whitespace normalisation: ``飞腾 CPU`` keeps its space, as printed.
-3. **Aliases.** ``NAME(简称X)`` / ``(以下简称X)`` / ``(下称X)`` right after a name makes X an
+3. **Investors.** ``X在<place>投资/落户/设厂`` names an enterprise X even without a suffix
+   (``重点推进了无锡药明康德在泰州投资…`` → 无锡药明康德); X is read like a suffix name (lead-ins
+   cut) and must not be a place itself (``合肥在芜湖…``).
+4. **Aliases.** ``NAME(简称X)`` / ``(以下简称X)`` / ``(下称X)`` right after a name makes X an
    ``skos:altLabel`` of the same node. Later occurrences of a specific alias (宁波材料所) anywhere
    in scope are mentions of that node; a generic alias (中心, 协会 – itself a suffix or category
    word) counts only inside its own case and only where it starts a clause, so it is never
@@ -56,7 +60,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
-from clustergraph.extract.clusters import written
+from clustergraph.extract.clusters import case_industry, written
 from clustergraph.extract.context import register_institution
 from clustergraph.graph.namespaces import CG
 
@@ -122,8 +126,10 @@ SUFFIXES: tuple[Suffix, ...] = tuple(
             ),
             *_s(CG.GovernmentBody, "部", "局", "厅", "委", strong=True, jurisdiction=True),
             *_s(CG.ServiceOrganization, "服务中心", "促进中心", "促进会", "工作站"),
+            *_s(CG.ServiceOrganization, "物流中心", "会展中心"),
+            *_s(CG.Platform, "采购中心", "交易中心"),
             *_s(CG.IndustrialPark, "产业园区", "工业园区", "产业园", "工业园", "科技园", "小镇"),
-            *_s(CG.IndustrialPark, "医药城", "药港", "药谷", "开发区", "高新区"),
+            *_s(CG.IndustrialPark, "医药城", "药港", "药谷", "科创城", "开发区", "高新区"),
             *_s(CG.IndustrialPark, "基地", place=True),
         ],
         key=lambda suffix: -len(suffix.text),
@@ -180,19 +186,26 @@ _LEAD_IN = re.compile(
     "|".join(
         [
             r"[一二三四五六七八九十]+是",
-            r"(?:[一二两三四五六七八九十百千万几]+|\d+)\s*(?:大类|大|个|家|所|项|批|类)",
+            r"(?P<count>(?:[一二两三四五六七八九十百千万几]+|\d+)\s*(?:大类|大|个|家|所|项|批|类)"
+            r"|(?:余|多)(?:个|家|所|项))",
             r"促进机构|龙头企业|配套企业|企业主体",
             r"牵头组建|牵头建设|建设完善|依托|依靠|联合|牵头|组建|建设|建成|建立|创建|成立|设立|"
             r"启动|发挥|推动|推进|围绕|集聚|聚集|汇聚|参与|主导|争创|打造|共建|引导|支持|组织|"
             r"开展|加快|申报|落地|投用|获得|承担|入选|引进|招引|吸引|培育|完善|搭建|构建|加入|"
             r"携手|会同|委托|授予|批准|认定|获批|成为|作为|通过|包括|拥有|形成|带动|依据|按照|"
-            r"面向|服务于|鼓励|聚焦|实施|落户|落地|推广|联系|对标|借鉴",
-            r"(?:余|多)(?:个|家|所|项)",
+            r"面向|服务于|鼓励|聚焦|实施|落户|落地|推广|联系|对标|借鉴|强化|加大|提升|优化|深化|"
+            r"夯实|健全|扩大|运营|布局|均为|皆为|都为|即为|也为",
             r"(?<![自理缘事])由|了|到|以及|以|在|从|把|被",
         ]
     )
 )
-_LEVEL_QUALIFIER = re.compile(r"(?:国家级|省部级|省级|市级|县级|区级)|\([^()]{1,4}\)|(?:余|多)?(?:个|项|批|类)")
+#: lead-in words that are also name words right before a suffix (建设集团, 联合实验室)
+_NAME_VERBS = frozenset({"联合", "建设", "发展", "投资", "控股", "开发"})
+_FRONT_NOISE = re.compile(r"\([^()]{1,4}\)|(?:余|多)?(?:个|项|批|类)")
+#: a generic noun right before 与/和/及/同: 集群企业与X大学 → X大学
+_COORDINATED = re.compile(r"(?:企业|机构|高校|院所|院校|单位|集群|部门|园区)[与和及同]")
+#: a designation at the start makes a name proper even when the rest is the case's industry
+_DESIGNATION = re.compile(r"(?:国家|中国|中华|省级|市级|国家级|省|市)")
 _COUNT_PREFIX = re.compile(r"^(?:[一二两三四五六七八九十]+|\d+)\s*(?:大类|大|个|家|所|项|批|类)")
 _JURISDICTION = re.compile(r"^(?:国家|中央|国务院|中共|中华人民共和国|全国|省|市|县)")
 _ALIAS = re.compile(r"\s*\((?:以下)?(?:简称为|简称|下称)[:]?\s*[“\"]?([^()“”\"]{1,16}?)[”\"]?\)")
@@ -208,6 +221,10 @@ _COUNT_AFTER = re.compile(
     r"(?:以上|余|多)?\s*"
 )
 _COUNT_NO_DENG = re.compile(r"(?:两|[一二三四五六七八九十]+|\d+)\s*(?:个|家|所)")
+#: a level qualifier written in front of a name (省级石墨烯制造业创新中心): the bare name is an alias
+_LEVEL_PREFIX = re.compile(r"^(?:国家级|省部级|省级|市级|县级|区级)")
+#: 在 + a place + an investment verb: what stands before 在 is an investor
+_INVESTS = re.compile(r"在([^\s,;。、:!?]{2,8}?)(?:投资|落户|设厂|建厂|设立分公司)")
 _MAX_NAME = 40
 _MAX_ITEM = 20
 _MAX_BRIDGE = 24
@@ -222,7 +239,7 @@ class InstitutionMention:
     name: str  # as printed (the mention's own text)
     kind: URIRef
     canonical: str  # the node's name: equals ``name`` except for alias mentions
-    how: str  # "suffix", "list" or "alias"
+    how: str  # "suffix", "list", "investor" or "alias"
     case: Node | None = None
     category: str | None = None  # for list items: modifiers + category ("行业龙头企业")
     list_id: int | None = None
@@ -307,16 +324,25 @@ def _scan_left(
 
 
 def _cut_lead_in(text: str, start: int, limit: int) -> tuple[int, str]:
-    """Move ``start`` past the last lead-in word ending before ``limit``; return it and the word."""
+    """Move ``start`` past the last lead-in word before ``limit``; return it and the word.
+
+    A few verbs right before the suffix are part of the name (建设集团, 联合实验室); other
+    lead-ins are not (一批创新中心 → 创新中心, 均为协会 → 协会, then not proper). A generic noun joined by 与/和 (集群企业与X大学)
+    is cut off too.
+    """
     best, word = start, ""
     for match in _LEAD_IN.finditer(text, start, limit):
-        if match.end() > best and match.end() <= limit:
+        inside = match.end() == limit and match.group() in _NAME_VERBS
+        if match.end() > best and not inside:
             best, word = match.end(), match.group()
+    for match in _COORDINATED.finditer(text, best, limit):
+        if match.end() < limit:
+            best, word = match.end(), match.group()[-1]
     return best, word
 
 
 def _strip_front(text: str, start: int, limit: int) -> int:
-    """Drop leading particles and level qualifiers."""
+    """Drop leading particles, a leading short parenthetical and bare measure words."""
     changed = True
     while changed and start < limit:
         changed = False
@@ -324,9 +350,9 @@ def _strip_front(text: str, start: int, limit: int) -> int:
             start += 1
             changed = True
             continue
-        qualifier = _LEVEL_QUALIFIER.match(text, start, limit)
-        if qualifier and qualifier.end() < limit:
-            start = qualifier.end()
+        noise = _FRONT_NOISE.match(text, start, limit)
+        if noise and noise.end() < limit:
+            start = noise.end()
             changed = True
     return start
 
@@ -339,11 +365,18 @@ def _proper_part(core: str) -> str:
     return re.sub(r"[\s()]", "", rest)
 
 
-def is_proper(name: str, suffix: Suffix | None) -> bool:
-    """True when ``name`` has a proper-name part besides its suffix (see module docstring)."""
+def is_proper(name: str, suffix: Suffix | None, industry: str = "") -> bool:
+    """True when ``name`` has a proper-name part besides its suffix (see module docstring).
+
+    ``industry`` (the case's industry words) does not count as proper unless the name opens with
+    a designation: 磁性材料公共服务平台 in the 磁性材料 case is a description, while
+    国家级智能家电创新中心 in the 智能家电 case is a name.
+    """
     if suffix is not None and name == suffix.text:
         return suffix.standalone
     core = name[: -len(suffix.text)] if suffix is not None else name
+    if industry and len(industry) >= 2 and not _DESIGNATION.match(core):
+        core = core.replace(industry, "")
     return len(_proper_part(core)) >= 2
 
 
@@ -352,7 +385,9 @@ def _starts_with_place(gazetteer: Gazetteer, name: str) -> bool:
     return bool(mentions) and mentions[0].start == 0
 
 
-def _suffix_candidates(text: str, floor: int, gazetteer: Gazetteer) -> list[_Candidate]:
+def _suffix_candidates(
+    text: str, floor: int, gazetteer: Gazetteer, industry: str = ""
+) -> list[_Candidate]:
     """Suffix-anchored names in ``text[floor:]`` (offsets relative to ``text``)."""
     found: list[_Candidate] = []
     descriptive_ends: set[int] = set()
@@ -377,20 +412,22 @@ def _suffix_candidates(text: str, floor: int, gazetteer: Gazetteer) -> list[_Can
         start, _ = _cut_lead_in(text, scanned, suffix_start)
         start = _strip_front(text, start, suffix_start)
         name = text[start:end]
+        placed = _starts_with_place(gazetteer, name)
         descriptive = not suffix.strong and (
-            (stop == "的" and start == scanned)
+            (stop == "的" and start == scanned and not placed)
             or (stop == "、" and scanned - 1 in descriptive_ends)
             or bool(_NON_INSTITUTION_HEAD.match(text, end))
         )
-        ok = is_proper(name, suffix) if not suffix.jurisdiction else True
+        descriptive = descriptive or text.startswith("于一体", end)
+        ok = is_proper(name, suffix, industry) if not suffix.jurisdiction else True
         if suffix.jurisdiction:
             ok = len(name) > len(suffix.text) and (
                 bool(_JURISDICTION.match(name))
-                or _starts_with_place(gazetteer, name)
+                or placed
                 or ("和" in name and len(suffix.text) == 1)
             )
         if suffix.place:
-            ok = ok and _starts_with_place(gazetteer, name)
+            ok = ok and placed
         quoted = start > 0 and text[start - 1] == "“" and text.startswith("”", end)
         if descriptive:
             descriptive_ends.add(end)
@@ -424,7 +461,7 @@ def _list_items(text: str, floor: int, gazetteer: Gazetteer, first_id: int) -> l
     for match in pattern.finditer(text, floor):
         category_start, category_end = match.start(), match.end()
         kind = kinds[match.group()]
-        parsed = _parse_list(text, floor, category_start)
+        parsed = _parse_list(text, floor, category_start, excluded)
         if parsed is None:
             continue
         spans, modifiers_start, big = parsed
@@ -461,15 +498,19 @@ def _list_items(text: str, floor: int, gazetteer: Gazetteer, first_id: int) -> l
 
 
 def _parse_list(
-    text: str, floor: int, category_start: int
+    text: str, floor: int, category_start: int, aliases: list[tuple[int, int]]
 ) -> tuple[list[tuple[int, int]], int, bool] | None:
-    """Item spans, where the modifiers start, and whether the count is ``N大``; or None."""
+    """Item spans, where the modifiers start, and whether the count is ``N大``; or None.
+
+    An item's own ``(简称X)`` (``A(简称B)、C等龙头企业``) is skipped, not read as a boundary.
+    """
+    alias_ends = {end: start for start, end in aliases}
     window_start = max(floor, category_start - _MAX_BRIDGE)
     bridge = text[window_start:category_start]
     deng = -1
     for index in range(len(bridge) - 1, -1, -1):
         char = bridge[index]
-        if char in "、,;。:!?\n()":
+        if char in ",;。:!?\n()":
             break
         if char == "等" and not (index > 0 and bridge[index - 1] in _HIGH_DENG):
             deng = window_start + index
@@ -502,6 +543,7 @@ def _parse_list(
     spans: list[tuple[int, int]] = []
     end = last_end
     while True:
+        end = alias_ends.get(end, end)
         start, stop = _scan_left(text, end, floor, spaces=True)
         if stop == "等" or (stop == "" and start > floor and end - start >= _MAX_NAME):
             return None
@@ -525,6 +567,26 @@ def _parse_list(
     if any(start >= end for start, end in spans):
         return None
     return spans, modifiers_start, big
+
+
+def _investors(text: str, floor: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Names that invest somewhere: ``X在<place>投资/落户/设厂`` (无锡药明康德在泰州投资…)."""
+    found: list[tuple[int, int]] = []
+    for match in _INVESTS.finditer(text, floor):
+        places = gazetteer.find_mentions(match.group(1), strict=False)
+        if not places or places[0].start != 0:
+            continue
+        scanned, _ = _scan_left(text, match.start(), floor)
+        start, _ = _cut_lead_in(text, scanned, match.start())
+        start = _strip_front(text, start, match.start())
+        name = text[start : match.start()]
+        if not 2 <= len(name) <= _MAX_ITEM or len(_proper_part(name)) < 2:
+            continue
+        whole = gazetteer.find_mentions(name, strict=False)
+        if whole and whole[0].start == 0 and whole[0].end == len(name):
+            continue
+        found.append((start, match.start()))
+    return found
 
 
 def scope_paragraphs(doc: Document) -> list[Node]:
@@ -562,7 +624,8 @@ def _mentions(doc: Document, gazetteer: Gazetteer) -> tuple[InstitutionMention, 
         floor, limit = paragraph.clean_start, paragraph.clean_end
         text = clean[:limit]
         case = paragraph.enclosing("case")
-        suffixed = _suffix_candidates(text, floor, gazetteer)
+        industry = case_industry(doc, gazetteer, case) if case is not None else ""
+        suffixed = _suffix_candidates(text, floor, gazetteer, industry)
         listed = _list_items(text, floor, gazetteer, list_id)
         if listed:
             list_id = max(item.list_id for item in listed)
@@ -589,6 +652,11 @@ def _mentions(doc: Document, gazetteer: Gazetteer) -> tuple[InstitutionMention, 
             chosen.append(
                 replace(_make(doc, item.start, item.end, item.kind, "list", case), **extra)
             )
+        for start, end in _investors(text, floor, gazetteer):
+            if not any(m.start < end and start < m.end for m in chosen):
+                suffix = _suffix_at(text, end)
+                kind = suffix.kind if suffix is not None else CG.Enterprise
+                chosen.append(_make(doc, start, end, kind, "investor", case))
         chosen.sort(key=lambda m: m.start)
         for index, mention in enumerate(chosen):
             alias = _ALIAS.match(clean, mention.end, limit)
@@ -673,6 +741,9 @@ def run(ctx: ExtractionContext) -> None:
             end = mention.alias_end or mention.end
         span = writer.raw_span(mention.start, end)
         aliases = (mention.alias,) if mention.alias and not mention.generic_alias else ()
+        bare = _LEVEL_PREFIX.sub("", mention.canonical)
+        if bare != mention.canonical and len(bare) >= 2:
+            aliases = (*aliases, bare)
         record = register_institution(ctx, mention.canonical, mention.kind, span, aliases=aliases)
         if mention.alias and mention.generic_alias and mention.alias not in record.aliases:
             record.aliases.add(mention.alias)

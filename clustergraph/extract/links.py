@@ -7,13 +7,16 @@ General rules of the genre (no list of this document's places or clusters):
   the case title.
 * ``cg:Investment`` – "<place><institution>在<place>投资…" in a case sentence: from the first
   place's city to the second's (e.g. "无锡药明康德在泰州投资 15.8 亿美元" → 无锡 → 泰州).
-* ``cg:EnclaveEconomy`` (飞地), ``cg:JointMeeting`` (联席会议), ``cg:SameCityIntegration`` (同城):
-  among the cities the sentence names (place names, or a compound abbreviation such as 成德 right
-  before 同城/两市/三地), or, when it names fewer than two, among all of the cluster's cities.
+* ``cg:EnclaveEconomy`` (飞地) is directed: "<place>在<place>共建/投资…" in the 飞地 sentence or
+  the next one gives the city that sets up the enclave and the host city ("合肥在芜湖共建…产业园",
+  "无锡药明康德在泰州投资…" → 无锡 → 泰州); without such a phrase it is treated like the next kinds.
+* ``cg:JointMeeting`` (联席会议), ``cg:SameCityIntegration`` (同城): among the cities the sentence
+  names (place names, or a compound abbreviation such as 成德 right before 同城/两市/三地), or, when
+  it names fewer than two, among all of the cluster's cities.
 * ``cg:CrossRegionalAlliance`` / ``cg:CrossRegionalPlatform`` – "跨区域…联盟" / "跨区域…平台"
   (also 跨地区, 跨市, 跨省): among the cities the sentence names, else the cluster's cities.
 
-Symmetric kinds order the pair by region code; the IRI is
+Symmetric kinds (all but investment and a directed enclave) order the pair by region code; the IRI is
 ``cgid:link/{kind}/{from code}-{to code}/{cluster slug}``, so a link stated twice is one node with
 two pieces of evidence (the sentences).
 """
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import TYPE_CHECKING
 
 from rdflib import URIRef
@@ -57,8 +60,12 @@ _CUES: tuple[tuple[re.Pattern[str], URIRef], ...] = (
     (re.compile(rf"{_CROSS}[^,;。]{{0,14}}?平台"), CG.CrossRegionalPlatform),
 )
 #: "<place><institution>在<place>投资": what may stand between the two places, and the verb after
-_INVEST_BETWEEN = re.compile(r"^[^,;。、]{1,40}?(?:在|到|赴)$")
+_INVEST_BETWEEN = re.compile(r"^[^,;。、]{0,40}?(?:在|到|赴)$")
 _INVEST_VERB = re.compile(r"^\s*(?:共同|累计|新增|追加)?\s*(?:投资|投建|出资|增资)")
+#: "<place>在<place>共建/设立…": who sets up an enclave where (飞地经济 is directed)
+_ENCLAVE_VERB = re.compile(
+    r"^\s*(?:共同|合作|联合)?\s*(?:投资|投建|共建|建设|建立|设立|打造|布局|兴建|合建|援建)"
+)
 #: a compound abbreviation stands right before these ("成德同城", "通扬泰三地", "深广两市")
 _ABBREVIATION_ANCHOR = re.compile(r"(?:[两二三四五六七八九十]|\d+)\s*(?:市|地|城)|同城")
 _MAX_ABBREVIATION = 4
@@ -146,21 +153,27 @@ def _pairs(
     return facts
 
 
-def _investments(
-    gazetteer: Gazetteer, text: str, offset: int, evidence: tuple[int, int]
+def _directed(
+    gazetteer: Gazetteer,
+    text: str,
+    offset: int,
+    evidence: tuple[int, int],
+    kind: URIRef = CG.Investment,
+    verb: re.Pattern[str] = _INVEST_VERB,
 ) -> list[LinkFact]:
+    """Links written "<place>[institution]在<place><verb>": first place's city → second's."""
     facts = []
     mentions = gazetteer.find_mentions(text)
-    for first, second in zip(mentions, mentions[1:], strict=False):
+    for first, second in pairwise(mentions):
         between = text[first.end : second.start]
-        if not _INVEST_BETWEEN.match(between) or not _INVEST_VERB.match(text[second.end :]):
+        if not _INVEST_BETWEEN.match(between) or not verb.match(text[second.end :]):
             continue
         source, target = city_of(gazetteer, first.region), city_of(gazetteer, second.region)
         if source is None or target is None or source.code6 == target.code6:
             continue
         facts.append(
             LinkFact(
-                CG.Investment,
+                kind,
                 source,
                 target,
                 (offset + first.start, offset + first.end),
@@ -181,28 +194,48 @@ def find_links(ctx: ExtractionContext, record: ClusterRecord) -> list[LinkFact]:
         from clustergraph.extract.clusters import cluster_title_span
 
         title = cluster_title_span(ctx.doc, record.case)
-        named = dict(
-            (city.code6, span)
+        named = {
+            city.code6: span
             for city, span in _named_cities(gazetteer, clean[title[0] : title[1]], title[0], cities)
-        )
+        }
         facts.extend(
             _pairs(CG.MultiCityCluster, [(c, named.get(c.code6, title)) for c in cities], title)
         )
-    for sentence in record.case.iter("sentence"):
+    sentences = list(record.case.iter("sentence"))
+    for index, sentence in enumerate(sentences):
         text = clean[sentence.clean_start : sentence.clean_end]
         span = (sentence.clean_start, sentence.clean_end)
-        facts.extend(_investments(gazetteer, text, sentence.clean_start, span))
+        facts.extend(_directed(gazetteer, text, sentence.clean_start, span))
         kinds = [kind for cue, kind in _CUES if cue.search(text)]
         if not kinds:
             continue
         named = _named_cities(gazetteer, text, sentence.clean_start, cities)
         for kind in kinds:
+            if kind == CG.EnclaveEconomy:
+                directed = _enclave(ctx, sentences[index : index + 2])
+                if directed:
+                    facts.extend(directed)
+                    continue
             if len(named) >= 2:
                 among: list[tuple[Region, tuple[int, int] | None]] = list(named)
             else:
                 among = [(city, None) for city in cities]
             facts.extend(_pairs(kind, among, span))
     return facts
+
+
+def _enclave(ctx: ExtractionContext, sentences: list) -> list[LinkFact]:
+    """Who sets up the enclave where: "<place>在<place>共建/投资…" in the 飞地 sentence or the next."""
+    clean = ctx.doc.clean.clean
+    for sentence in sentences:
+        text = clean[sentence.clean_start : sentence.clean_end]
+        span = (sentences[0].clean_start, sentence.clean_end)  # the 飞地 sentence through this one
+        found = _directed(
+            ctx.gazetteer, text, sentence.clean_start, span, CG.EnclaveEconomy, _ENCLAVE_VERB
+        )
+        if found:
+            return found[:1]  # the first such phrase is the enclave; later ones are examples
+    return []
 
 
 def _emit(ctx: ExtractionContext, record: ClusterRecord, fact: LinkFact) -> URIRef:

@@ -6,10 +6,12 @@
   item's heading clause (``enumeration.heading``) or else its first clause cut at 40 characters,
   and evidence = the full item text. IRI ``cgid:measure/{cluster slug}/{ordinal}``.
 * **Recommended measures** – the introduction of a toolbox section (its paragraphs before the
-  first case) states general advice. Each sentence that *recommends* is a ``cg:RecommendedMeasure``
-  (⊑ ``cg:Measure``) with ``cg:recommendedFor`` and ``cg:toolboxCategory`` the section's category,
-  ``cg:ordinal`` in order, evidence = the sentence, label = its first clause that carries the
-  advice (cut at 40 characters). IRI ``cgid:measure/toolbox-{category}/{ordinal}``.
+  first case) states general advice. When it enumerates (``主要做法包括:一是…;二是…``) each item is
+  a ``cg:RecommendedMeasure`` (⊑ ``cg:Measure``); in prose, each sentence that *recommends* is one
+  (:data:`PROSE_RECOMMENDATIONS`). They carry ``cg:recommendedFor`` and ``cg:toolboxCategory`` the
+  section's category, ``cg:ordinal`` in order, evidence = the item or sentence, label = the item's
+  heading, or the sentence's first clause that carries the advice (cut at 40 characters). IRI
+  ``cgid:measure/toolbox-{category}/{ordinal}``.
 
   A sentence recommends when it has a modal (要, 应, 应当, 需要, 必须 – not 重要/主要/要素, not
   应用/供应/效应 …), or when it has an action verb (推动, 加快, 加强, 鼓励, 探索, 建立, 完善, 促进,
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
 __all__ = ["category_slug", "is_recommendation", "measure_label", "run"]
 
 MAX_LABEL = 40
+#: also read recommendations out of prose introductions (sentence by sentence); when False only
+#: introductions that enumerate (一是/二是…) give recommended measures
+PROSE_RECOMMENDATIONS = True
 _MARKER = re.compile(r"^\s*[一二三四五六七八九十]+是\s*")
 _CLAUSE_END = re.compile(r"[。,;:!?]")
 _MODAL = re.compile(
@@ -46,11 +51,11 @@ _MODAL = re.compile(
 )
 _ACTION = re.compile(
     r"推动|加快|加强|鼓励|探索|建立|完善|促进|引导|推进|构建|搭建|营造|提高|提升|培育|打造|强化|"
-    r"支持|发挥|突破|打破|避免|注重|优化|深化|创新|拓展|实现|积极|大力|着力|不断"
+    r"支持|发挥|突破|打破|避免|注重|优化|深化|拓展|积极|大力|着力|不断"
 )
 _PERFECTIVE = re.compile(r"(?<![为除罢])了(?![解])")
 _JUDGEMENT = re.compile(
-    r"是[^,;。]*(?:之一|组成部分|重要任务|关键|核心|基础|前提|保障|特征)"
+    r"是[^,;。]*(?:之一|组成部分|重要任务|关键|核心|基础|前提|保障|特征|根本|手段|路径)"
     r"|之一是|离不开"
 )
 
@@ -115,15 +120,22 @@ def _as_written(doc: Document, node: Node, label: str) -> str:
     return written(doc, node.clean_start + at, node.clean_start + at + len(label))
 
 
-def _intro_sentences(section: Node) -> list[Node]:
-    """Sentences of the section's paragraphs before its first case."""
-    sentences: list[Node] = []
+def _intro_units(section: Node) -> list[Node]:
+    """The section introduction's enumeration items, and its sentences that hold none."""
+    units: list[Node] = []
     for child in section.children:
         if child.kind == "case":
             break
-        if child.kind == "paragraph":
-            sentences.extend(child.iter("sentence"))
-    return sentences
+        if child.kind != "paragraph":
+            continue
+        items = list(child.iter("enumeration"))
+        for sentence in child.iter("sentence"):
+            inside = [i for i in items if sentence.start <= i.start < sentence.end]
+            if inside:
+                units.extend(inside)
+            elif PROSE_RECOMMENDATIONS:
+                units.append(sentence)
+    return units
 
 
 def _recommended_measures(ctx: ExtractionContext) -> None:
@@ -135,14 +147,18 @@ def _recommended_measures(ctx: ExtractionContext) -> None:
         if category is None:
             continue
         ordinal = 0
-        for sentence in _intro_sentences(section):
-            text = doc.clean_text(sentence)
-            if not is_recommendation(text):
+        for unit in _intro_units(section):
+            text = doc.clean_text(unit)
+            if unit.kind == "enumeration":
+                label = measure_label(text, unit.heading)
+            elif is_recommendation(text):
+                label = _advice_clause(text)
+            else:
                 continue
             ordinal += 1
             iri = mint("measure", f"toolbox-{category_slug(category)}", ordinal)
-            writer.entity(iri, CG.Measure, CG.RecommendedMeasure, span=(sentence.start, sentence.end))
-            writer.add(iri, RDFS.label, zh(_as_written(doc, sentence, _advice_clause(text))))
+            writer.entity(iri, CG.Measure, CG.RecommendedMeasure, span=(unit.start, unit.end))
+            writer.add(iri, RDFS.label, zh(_as_written(doc, unit, label)))
             writer.add(iri, CG.recommendedFor, category)
             writer.add(iri, CG.toolboxCategory, category)
             writer.add(iri, CG.ordinal, integer(ordinal))

@@ -303,7 +303,9 @@ def _base(unit: str) -> tuple[str, Decimal]:
     """Base unit and multiplier of a unit written with its magnitude (亿美元 → 美元, 10^8)."""
     for cut in range(1, len(unit)):
         prefix, rest = unit[:cut], unit[cut:]
-        if all(ch in _MAGNITUDE for ch in prefix) and (rest in _UNITS_AS_WRITTEN or rest in _CLASSIFIERS):
+        if all(ch in _MAGNITUDE for ch in prefix) and (
+            rest in _UNITS_AS_WRITTEN or rest in _CLASSIFIERS
+        ):
             return rest, _fold(Decimal(1), prefix)
     return unit, Decimal(1)
 
@@ -495,4 +497,6 @@ def _read(text: str, match: re.Match[str]) -> NumberMatch | None:
         candidate.unit,
         EXACT,
         more=candidate.more,
+        normalized=candidate.normalized,
+        base_unit=candidate.base_unit,
     )

@@ -5,7 +5,8 @@ Columns are recognised by their header words (省份/地区 → jurisdiction, �
 方向/重点/集群 → tiers), so column order does not matter. The document cell is "title(文号)",
 "title(2020年…领导小组印发)", "…印发《title》(2020年6月发布)…" or a bare title; the tier cell is
 "N个label:A、B、…和Z" tiers separated by ";" (a ";" chunk without "N个…:" continues the tier
-before it and then ";" separates its items).
+before it and then ";" separates its items). Items are split at 、; a last "X和Y" is split at 和
+only when that makes the list as long as the stated N (otherwise 和 joins one item's words).
 
 Helpers for policy documents (issuer names, title normalisation, dates) live here because the
 practices rule links the documents it reads about to these rows.
@@ -41,6 +42,7 @@ from clustergraph.graph.writer import integer, zh
 if TYPE_CHECKING:
     from clustergraph.extract.context import ExtractionContext
     from clustergraph.gazetteer import Region
+    from clustergraph.text import Node
 
 __all__ = [
     "TARGET_SCHEME",
@@ -304,7 +306,7 @@ def parse_tiers(clean: str, start: int, end: int) -> list[Tier]:
         else:
             items = _top_level_split(clean, bodies[0][0], bodies[0][1], "、")
             last = items[-1] if items else None
-            if last is not None and len(items) < tier.stated:
+            if last is not None and len(items) + 1 == tier.stated:
                 joint = clean.rfind("和", last[0], last[1])
                 if joint > last[0]:
                     items[-1:] = [(last[0], joint), (joint + 1, last[1])]
@@ -324,7 +326,7 @@ def tier_kind(label: str) -> URIRef:
 # -- locating and emitting ---------------------------------------------------------------------
 
 
-def _columns(ctx: ExtractionContext, header: list) -> dict[str, int]:
+def _columns(ctx: ExtractionContext, header: list[Node]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         text = ctx.doc.clean_text(cell)
@@ -360,7 +362,7 @@ def run(ctx: ExtractionContext) -> None:
             _emit_row(ctx, row, cells, columns)
 
 
-def _jurisdiction(ctx: ExtractionContext, cell) -> Region | None:
+def _jurisdiction(ctx: ExtractionContext, cell: Node) -> Region | None:
     text = ctx.doc.clean_text(cell).strip()
     region = ctx.gazetteer.lookup(text) if text else None
     if region is None:
@@ -380,7 +382,9 @@ def document_iri(number: DocNumber | None, title: str, jurisdiction: Region | No
     return eli_iri(number, code)
 
 
-def _emit_row(ctx: ExtractionContext, row, cells: list, columns: dict[str, int]) -> None:
+def _emit_row(
+    ctx: ExtractionContext, row: Node, cells: list[Node], columns: dict[str, int]
+) -> None:
     writer, clean = ctx.writer, ctx.doc.clean.clean
     doc_cell = cells[columns["document"]]
     parsed = parse_document_cell(clean, doc_cell.clean_start, doc_cell.clean_end)
@@ -415,7 +419,7 @@ def _emit_jurisdiction(
     ctx: ExtractionContext,
     iri: URIRef,
     region: Region | None,
-    cell,
+    cell: Node | None,
     title: str,
 ) -> None:
     """Jurisdiction and level (from the region's level; from the title's words without one)."""

@@ -99,7 +99,23 @@ _THING_HEADS = (
 )
 #: words that cannot be inside a counted noun phrase (it has ended before them)
 _THING_STOP = ("提出", "在", "作为", "推动", "实施", "落实", "具有", "达到", "形成", "开展", "建设")
-_BEFORE_LEAD = re.compile(r"^(?:已经|已|共有|共|累计|配套|出台|制定|发布|拥有|聚集|集聚|形成)+")
+#: verbs after which a clause-final count's noun phrase begins ("已配套各类政策文件51个")
+_BEFORE_VERBS = (
+    "配套",
+    "出台",
+    "制定",
+    "发布",
+    "印发",
+    "拥有",
+    "聚集",
+    "集聚",
+    "形成",
+    "建成",
+    "培育",
+    "实施",
+    "设立",
+)
+_BEFORE_LEAD = re.compile(r"^(?:已经|已|共有|共|累计|总计)+")
 
 
 @dataclass
@@ -201,18 +217,22 @@ def _thing_after(clean: str, at: int, end: int) -> tuple[int, int] | None:
     best: tuple[int, int] | None = None
     for i in range(at + 1, min(stop, at + 30) + 1):
         text = clean[at:i]
-        if any(word in text for word in _THING_STOP):
-            break
+        if any(word in text for word in _THING_STOP) or text[-1].isdigit():
+            break  # a verb or the next figure ("3个世界级集群和5个…") ends the phrase
         if text.endswith(_THING_HEADS):
             best = (at, i)
     return best
 
 
 def _thing_before(clean: str, at: int, start: int) -> tuple[int, int] | None:
+    """The noun phrase a clause-final count follows: after the clause's last verb (已配套X51个)."""
     left = max(clean.rfind(ch, start, at) for ch in "。,;:、")
     s = start if left < 0 else left + 1
     text = clean[s:at]
-    lead = _BEFORE_LEAD.match(text)
+    verbs = [text.rfind(verb) + len(verb) for verb in _BEFORE_VERBS if verb in text]
+    if verbs:
+        s += max(verbs)
+    lead = _BEFORE_LEAD.match(clean[s:at])
     if lead is not None:
         s += lead.end()
     while s < at and clean[s] == " ":

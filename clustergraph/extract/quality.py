@@ -10,16 +10,21 @@ text for patterns of the genre. Every check is general (no list of this document
   count of regions against the distinct regions of its ``cg:usage`` phrasings.
 * **Parts vs stated totals** (``cg:SumMismatch``): each breakdown ``qb:Slice`` of a competition
   against the competition's ``cg:entrantCount``/``cg:winnerCount`` (a partial breakdown, marked
-  ``cg:isPartial`` because its list ends in 等, is only noted as ``cg:IncompleteBreakdown``);
+  ``cg:isPartial`` because its list ends in 等, is not checked unless it exceeds the total);
   per-batch counts against the totals; "total N, 其中 a、b、c" in the text.
 * **Stated percentages vs their ratio** (``cg:PercentageMismatch``): a survey's ``cg:statedShare``
   against statedCount / surveyedCount, and "M个…占比达P%" after "N个…" in one sentence; flagged
   only when off by more than 0.1 percentage point beyond the rounding of the stated figure.
-* **Duplicated and garbled phrases**: "X和X" (also 与/及/、) with X of four or more characters
-  (``cg:DuplicatedText``), a shorter repeated word across a conjunction such as "承办和承办"
-  (``cg:GarbledText``), and a phrase repeated back to back.
-* **Name inconsistency** (``cg:NameInconsistency``): a case whose text names its cluster with the
-  title's name changed in one character (电器 vs 电气).
+* **Duplicated phrases** (``cg:DuplicatedText``): "X和X" (also 与/及/、/以及) with X of two or
+  more characters ("十大战略性新兴产业集群和十大战略性新兴产业集群", "承办和承办"), and a phrase of three or
+  more characters repeated back to back.
+* **Garbled text** (``cg:GarbledText``): a blend of two constructions ("营造了良好的…氛围浓厚":
+  营造…氛围 + 氛围浓厚), and a table cell or paragraph that breaks off after a conjunction
+  ("…(2020年6月发布)以及全省").
+* **Name inconsistency** (``cg:NameInconsistency``): a case whose text names its cluster with a word
+  of the title substituted (电器 → 电气, 高性能 → 高端; dropped or added words such as 市 or 产业 are
+  not findings), and a document cited under two different titles (《提升…的若干意见》 in the text,
+  《关于进一步提升…的意见》 in the table; an issuer prefix, 关于/印发 and a 文号 do not count).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
 
@@ -46,7 +51,6 @@ __all__ = ["KIND_SLUGS", "Finding", "find_text_findings", "run"]
 KIND_SLUGS: dict[URIRef, str] = {
     CG.CountMismatch: "count-mismatch",
     CG.SumMismatch: "sum-mismatch",
-    CG.IncompleteBreakdown: "incomplete-breakdown",
     CG.PercentageMismatch: "percentage-mismatch",
     CG.DuplicatedText: "duplicated-text",
     CG.GarbledText: "garbled-text",
@@ -377,20 +381,7 @@ def _slice_findings(graph: Graph) -> list[Finding]:
         dimension, by_zh = ("industry", "行业") if industry else ("province", "地区")
         en_stage, zh_stage = _STAGE_NAMES[stage]
         if partial and parts < total:
-            found.append(
-                Finding(
-                    CG.IncompleteBreakdown,
-                    spans,
-                    f"The breakdown of {en_stage} by {dimension} lists {parts} of the stated "
-                    f"{total} and ends with 等 (incomplete, not an error).",
-                    f"按{by_zh}列出的{zh_stage}集群合计{parts}个，少于所述总数{total}个"
-                    "（列表以“等”结尾，属不完整列举）。",
-                    Decimal(total),
-                    Decimal(parts),
-                    [piece, contest],
-                )
-            )
-            continue
+            continue  # a list ending in 等 states only part of the total (cg:isPartial says so)
         found.append(
             Finding(
                 CG.SumMismatch,
@@ -450,7 +441,7 @@ def _batch_findings(graph: Graph) -> list[Finding]:
 
 
 def _name_findings(ctx: ExtractionContext) -> list[Finding]:
-    """A case body naming its cluster with one character of the title changed."""
+    """A case body naming its cluster with a word of the title substituted."""
     from clustergraph.extract.clusters import cluster_title_span
 
     found = []
@@ -459,54 +450,221 @@ def _name_findings(ctx: ExtractionContext) -> list[Finding]:
     for record in ctx.clusters:
         t_start, t_end = cluster_title_span(ctx.doc, record.case)
         title = clean[t_start:t_end]
-        if len(title) < 6:
+        if len(title) < 4:
             continue
-        tail = title[-2:]
         body_start = max(t_end, record.case.clean_start)
         body = clean[body_start : record.case.clean_end]
         seen: set[str] = set()
-        for match in re.finditer(re.escape(tail), body):
-            end = match.end()
-            variant = _one_char_variant(title, body, end)
+        for match in re.finditer(re.escape(title[-2:]), body):
+            variant = _substituted(title, body, match.end())
             if variant is None or variant[0] in seen:
                 continue
-            text, position = variant
+            text, old, new = variant
             seen.add(text)
-            start = body_start + end - len(text)
-            original = title[len(title) - len(text) + position]
-            changed = text[position]
+            start = body_start + match.end() - len(text)
             found.append(
                 Finding(
                     CG.NameInconsistency,
-                    [writer.raw_span(start, body_start + end), writer.raw_span(t_start, t_end)],
+                    [
+                        writer.raw_span(start, body_start + match.end()),
+                        writer.raw_span(t_start, t_end),
+                    ],
                     f"The case title names the cluster “{title}” but its text writes “{text}” "
-                    f"({original} vs {changed}).",
-                    f"案例标题为“{title}”，正文写作“{text}”（“{original}”与“{changed}”不一致）。",
+                    f"({old} vs {new}).",
+                    f"案例标题为“{title}”，正文写作“{text}”（“{old}”与“{new}”不一致）。",
                     targets=[record.iri],
                 )
             )
     return found
 
 
-def _one_char_variant(title: str, body: str, end: int) -> tuple[str, int] | None:
-    """The longest window of ``body`` ending at ``end`` equal to the title's tail but for one char.
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
-    Returns (window, position of the difference); the difference may not be in the first two
-    characters (there the window merely starts before the name).
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+_MAX_WORD = 3
+
+
+def _substituted(title: str, body: str, end: int) -> tuple[str, str, str] | None:
+    """The body's name ending at ``end`` if it is the title with one word substituted.
+
+    The names must share a tail (at least 集群); before it, the title's word and the body's word
+    (1–3 characters each) differ, and either a two-character context before them is the same
+    (乐清电器/乐清电气) or, after a tail of four or more characters, they begin alike (高性能/高端).
+    Words that merely add or drop characters (市, 产业) are not substitutions. Returns
+    (body name, title word, body word).
     """
-    best: tuple[str, int] | None = None
-    for length in range(6, len(title) + 1):
-        if end - length < 0:
-            break
-        window, reference = body[end - length : end], title[-length:]
-        if not re.fullmatch(rf"[{_HAN}]+", window):
-            break
-        diffs = [i for i, (a, b) in enumerate(zip(window, reference, strict=True)) if a != b]
-        if len(diffs) > 1:
-            break
-        if len(diffs) == 1 and diffs[0] >= 2:
-            best = (window, diffs[0])
-    return best
+    window = body[max(0, end - len(title) - _MAX_WORD) : end]
+    tail = _common_suffix(window, title)
+    if tail >= len(title) or tail < 2:
+        return None
+    w_head, t_head = window[: len(window) - tail], title[: len(title) - tail]
+    for size in range(2, 2 * _MAX_WORD + 1):
+        for k in range(1, _MAX_WORD + 1):
+            j = size - k
+            if not 1 <= j <= _MAX_WORD or k > len(w_head) or j > len(t_head):
+                continue
+            new, old = w_head[-k:], t_head[-j:]
+            if not re.fullmatch(rf"[{_HAN}]+", new + old):
+                continue
+            same = _common_prefix(new, old)
+            if same == len(new) or same == len(old) or new[-1] == old[-1]:
+                continue  # an insertion or deletion, not a substitution
+            context_w, context_t = w_head[-k - 2 : -k], t_head[-j - 2 : -j]
+            anchored = len(context_w) == 2 and context_w == context_t
+            alike = tail >= 4 and same >= 1 and k >= 2 and j >= 2
+            if anchored or alike:
+                start = len(w_head) - k - (2 if anchored else 0)
+                name = window[max(0, start - _name_lead(w_head[:start])) :]
+                return name, old, new
+    return None
+
+
+def _name_lead(head: str) -> int:
+    """How many Han characters before a matched name still belong to it (up to 6)."""
+    n = 0
+    while n < min(6, len(head)) and re.fullmatch(rf"[{_HAN}]", head[-1 - n]):
+        n += 1
+    return n
+
+
+_SAME_TITLE_RATIO = 0.8
+_DOC_TYPES = (
+    "意见",
+    "通知",
+    "方案",
+    "计划",
+    "措施",
+    "规划",
+    "决定",
+    "办法",
+    "纲要",
+    "建议",
+    "报告",
+)
+_DOC_NUMBER = re.compile(r"\([^()]*〔\d{4}〕[^()]*\)|\([^()]*\)$")
+_BOOK_TITLE = re.compile(r"《(?P<t>[^《》\n]{6,80})》")
+
+
+def _title_core(title: str) -> str:
+    """A document title without issuer, 关于/印发 wrappers and 文号: what two citations share."""
+    core = _DOC_NUMBER.sub("", title).strip()
+    if "关于" in core:
+        core = core[core.index("关于") + 2 :]
+    return core.replace("印发", "").replace(" ", "")
+
+
+def _document_titles(ctx: ExtractionContext) -> list[tuple[str, Span, bool]]:
+    """Document titles cited in the text (《…》) and in table cells: (title, clean span, in cell)."""
+    clean = ctx.doc.clean.clean
+    skip = _skipped_ranges(ctx)
+    titles: list[tuple[str, Span, bool]] = []
+    for match in _BOOK_TITLE.finditer(clean):
+        if not any(s <= match.start() < e for s, e in skip) and match.group("t").endswith(
+            _DOC_TYPES
+        ):
+            titles.append((match.group("t"), match.span(), False))
+    for cell in ctx.doc.iter("table_cell"):
+        text = clean[cell.clean_start : cell.clean_end].strip()
+        if "《" in text or len(text) < 10:
+            continue
+        if _DOC_NUMBER.sub("", text).strip().endswith(_DOC_TYPES):
+            titles.append((text, (cell.clean_start, cell.clean_start + len(text)), True))
+    return sorted(titles, key=lambda item: item[1])
+
+
+def _same_document(ctx: ExtractionContext, a: str, b: str) -> bool:
+    """Two title cores that name the same places and differ in a few characters only."""
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.find_longest_match().size < 10 or matcher.ratio() < _SAME_TITLE_RATIO:
+        return False
+    places = [[m.region.code6 for m in ctx.gazetteer.find_mentions(text)] for text in (a, b)]
+    return places[0] == places[1]
+
+
+def _document_name_findings(ctx: ExtractionContext) -> list[Finding]:
+    """One document cited under two titles that differ in more than wrappers.
+
+    Two cells of a table are different documents by construction and are not compared.
+    """
+    writer = ctx.writer
+    found = []
+    titles = _document_titles(ctx)
+    reported: set[str] = set()
+    for i, (first, first_span, first_cell) in enumerate(titles):
+        for second, second_span, second_cell in titles[i + 1 :]:
+            a, b = _title_core(first), _title_core(second)
+            if a == b or a in reported or (first_cell and second_cell):
+                continue
+            if not _same_document(ctx, a, b):
+                continue
+            reported.add(a)
+            found.append(
+                Finding(
+                    CG.NameInconsistency,
+                    [writer.raw_span(*first_span), writer.raw_span(*second_span)],
+                    f"One document is cited as “{first}” and as “{second}”.",
+                    f"同一文件先后写作“{first}”和“{second}”，名称不一致。",
+                )
+            )
+    return found
+
+
+_BLEND = re.compile(
+    r"(?:营造|形成|打造|构建|创造)了?[^,;。:]{2,30}?(?:氛围|环境|局面|格局|态势|风气)"
+    r"(?:浓厚|浓郁|良好|显著|明显)(?=[。;,]|$)"
+)
+_BROKEN_OFF = re.compile(rf"(?:以及|及|和|与|或|、)[{_HAN}]{{0,4}}$")
+
+
+def _garbled(ctx: ExtractionContext) -> list[Finding]:
+    """Blended constructions and passages that break off after a conjunction."""
+    clean = ctx.doc.clean.clean
+    writer = ctx.writer
+    found = []
+    for match in _BLEND.finditer(clean):
+        found.append(
+            Finding(
+                CG.GarbledText,
+                [writer.raw_span(*match.span())],
+                f"Garbled sentence: “{match.group()}” blends two constructions (营造…X and X + "
+                "adjective).",
+                f"语句杂糅：“{match.group()}”。",
+            )
+        )
+    for node in ctx.doc.iter():
+        if node.kind not in ("table_cell", "paragraph") or node.enclosing("toc") is not None:
+            continue
+        text = clean[node.clean_start : node.clean_end].rstrip()
+        match = _BROKEN_OFF.search(text)
+        if match is None or len(text) < 10:
+            continue
+        start = node.clean_start + match.start()
+        opening = text.rfind("(", 0, match.start())
+        if opening >= 0 and text.find(")", opening) == match.start() - 1:
+            start = node.clean_start + opening  # "(2020年6月发布)以及全省": keep the aside
+        fragment = clean[start : node.clean_start + len(text)]
+        found.append(
+            Finding(
+                CG.GarbledText,
+                [writer.raw_span(start, node.clean_start + len(text))],
+                f"The passage breaks off after a conjunction: “…{fragment}”.",
+                f"文字不完整，在连词后中断：“…{fragment}”。",
+            )
+        )
+    return found
 
 
 # -- text findings → Finding -----------------------------------------------------------------
@@ -556,20 +714,12 @@ def _text_findings(ctx: ExtractionContext) -> list[Finding]:
 
 
 def _duplicate_finding(raw: Span, phrase: str, connector: str) -> Finding:
-    if connector and len(phrase) < 4:
-        return Finding(
-            CG.GarbledText,
-            [raw],
-            f"Garbled phrase: the word “{phrase}” is repeated across “{connector}” "
-            f"(“{phrase}{connector}{phrase}”).",
-            f"语句错乱：“{phrase}{connector}{phrase}”中“{phrase}”重复。",
-        )
     shown = f"{phrase}{connector}{phrase}"
+    where = f" on both sides of “{connector}”." if connector else " back to back."
     return Finding(
         CG.DuplicatedText,
         [raw],
-        f"Duplicated phrase: “{shown}” repeats “{phrase}”"
-        + (f" on both sides of “{connector}”." if connector else " back to back."),
+        f"Duplicated phrase: “{shown}” repeats “{phrase}”{where}",
         f"重复短语：“{shown}”中“{phrase}”重复出现。",
     )
 
@@ -615,6 +765,8 @@ def run(ctx: ExtractionContext) -> None:
     findings += _slice_findings(graph)
     findings += _batch_findings(graph)
     findings += _name_findings(ctx)
+    findings += _document_name_findings(ctx)
+    findings += _garbled(ctx)
     for finding in _text_findings(ctx):
         # the graph checks already cover a passage: keep the graph's finding (it has targets)
         if any(
@@ -625,3 +777,102 @@ def run(ctx: ExtractionContext) -> None:
         findings.append(finding)
     for finding in sorted(findings, key=lambda f: (f.spans[0], KIND_SLUGS[f.kind])):
         _emit(ctx, finding)
+
+
+# -- reading back (``clustergraph audit``) ---------------------------------------------------
+
+AUDIT_FORMATS = ("text", "table", "json")
+
+
+def read_findings(graph: Graph) -> list[dict[str, Any]]:
+    """The findings recorded in ``graph`` as plain records, in text order of their first span."""
+    records: list[dict[str, Any]] = []
+    for node in set(graph.subjects(RDF.type, CG.Finding)):
+        kind = graph.value(node, CG.findingKind)
+        comments = {
+            lit.language: str(lit)
+            for lit in graph.objects(node, RDFS.comment)
+            if isinstance(lit, Literal)
+        }
+        stated, computed = graph.value(node, CG.statedValue), graph.value(node, CG.computedValue)
+        evidence = [{"start": s, "end": e, "quote": q} for s, e, q in _spans(graph, node)]
+        records.append(
+            {
+                "finding": str(node),
+                "kind": KIND_SLUGS.get(kind, str(kind)) if isinstance(kind, URIRef) else None,
+                "description_en": comments.get("en", ""),
+                "description_zh": comments.get("zh", ""),
+                "stated": None if stated is None else str(stated),
+                "computed": None if computed is None else str(computed),
+                "evidence": evidence,
+                "targets": sorted(str(t) for t in graph.objects(node, OA.hasTarget)),
+            }
+        )
+    return sorted(records, key=_record_key)
+
+
+def _naming_span(record: dict[str, Any]) -> tuple[int, int] | None:
+    """The span that names a finding (its IRI's ``{start}-{end}``), else its first evidence."""
+    match = re.fullmatch(r"(\d+)-(\d+)", str(record["finding"]).rsplit("/", 1)[-1])
+    if match:
+        return int(match.group(1)), int(match.group(2))
+    evidence = record["evidence"]
+    return (evidence[0]["start"], evidence[0]["end"]) if evidence else None
+
+
+def _record_key(record: dict[str, Any]) -> tuple[int, str]:
+    span = _naming_span(record)
+    return (span[0] if span else -1, str(record["kind"]))
+
+
+def render_findings(records: list[dict[str, Any]], fmt: str = "text") -> str:
+    """Findings as one block each (``text``), an aligned ``table`` or ``json``."""
+    import json
+
+    if fmt == "json":
+        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "table":
+        return _table(records)
+    blocks = []
+    for n, record in enumerate(records, 1):
+        lines = [f"[{n}] {record['kind']}  {record['finding']}"]
+        lines += [
+            f"    {record[key]}" for key in ("description_en", "description_zh") if record[key]
+        ]
+        if record["stated"] is not None or record["computed"] is not None:
+            lines.append(f"    stated {record['stated']}, computed {record['computed']}")
+        for item in record["evidence"]:
+            quote = " ".join(str(item["quote"]).split())
+            lines.append(f"    quote [{item['start']}-{item['end']}]: “{quote}”")
+        blocks.append("\n".join(lines))
+    counts: dict[str, int] = {}
+    for record in records:
+        counts[str(record["kind"])] = counts.get(str(record["kind"]), 0) + 1
+    summary = ", ".join(f"{counts[k]} {k}" for k in sorted(counts)) or "none"
+    blocks.append(f"{len(records)} findings: {summary}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def _table(records: list[dict[str, Any]]) -> str:
+    from clustergraph.query.formats import display_width
+
+    header = ("kind", "span", "stated", "computed", "description")
+    rows = [header]
+    for record in records:
+        named = _naming_span(record)
+        span = f"{named[0]}-{named[1]}" if named else ""
+        rows.append(
+            (
+                str(record["kind"]),
+                span,
+                str(record["stated"] or ""),
+                str(record["computed"] or ""),
+                str(record["description_en"]),
+            )
+        )
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
+    lines = []
+    for row in rows:
+        cells = [cell + " " * (widths[i] - display_width(cell)) for i, cell in enumerate(row[:-1])]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return "\n".join(lines) + "\n"

@@ -2,8 +2,10 @@
 
 Every number with a unit inside a case (see :mod:`clustergraph.extract.numbers` for what counts
 as one) becomes ``cgid:obs/quantity/{start}-{end}`` (raw span of the number expression) in
-``cgid:dataset/quantities`` with its value, unit as written, qualifier, the cluster of the case and
-the clause that states it as evidence. Figures outside case studies (the competition, the policy
+``cgid:dataset/quantities`` with its value and unit as written (近7万家 → 7 "万家"), qualifier, the
+cluster of the case and the clause that states it as evidence. A unit written with a magnitude also
+gets ``cg:normalizedValue``/``cg:normalizedUnit`` (70000 "家", 15.8 亿美元 → 1580000000 "美元") so
+figures can be compared. Figures outside case studies (the competition, the policy
 table) are modelled by their own rules.
 
 What a figure measures (``cg:measuredThing``) is read with general clause patterns of the genre,
@@ -417,6 +419,9 @@ def _emit(ctx: ExtractionContext, fact: QuantityFact, cluster: URIRef | None) ->
     writer.add(iri, QB.dataSet, DATASET)
     writer.add(iri, CG.value, decimal(number.value))
     writer.add(iri, CG.unit, zh(number.unit))
+    if number.base_unit and number.base_unit != number.unit and number.normalized is not None:
+        writer.add(iri, CG.normalizedValue, decimal(number.normalized))
+        writer.add(iri, CG.normalizedUnit, zh(number.base_unit))
     writer.add(iri, CG.qualifier, CG[number.qualifier])
     if fact.thing:
         writer.add(iri, CG.measuredThing, zh(fact.thing))

@@ -14,14 +14,17 @@ rest of the sentence.
 * **Promotion agency** – ``after`` opens with (积极)承担/履行/担任/作为 … 促进机构 (``X积极承担集群
   发展促进机构职能``, ``X作为促进机构``), or ``lead`` ends with 促进机构 (``由促进机构X牵头``).
 * **Founder** – the institution is the subject of its clause (nothing before it but 由 …,
-  促进机构) and ``after`` opens with (牵头)(联合…)组建/建设/建立/成立/创建/建成 … (``宁波材料所牵头
-  组建了浙江省磁性材料应用技术创新中心``, ``由促进机构X牵头,建设完善A、B等公共服务平台``,
-  ``X联合Y组建Z``). Those it 联合s are partners, not founders (``联合海康、大华等行业龙头企业组建A``
-  makes 海康 and 大华 partners; the unnamed subject founds A).
-  The role objects are the institutions named after the verb in the same sentence that can be
-  set up (centres, platforms, alliances, labs, parks, funds, service bodies, associations – not
-  enterprises, universities, institutes or government bodies). A founder needs an object; an
-  object of another verb followed by the noun 建设 (``启动龙城实验室建设``) is no founder.
+  促进机构, or the 支持/鼓励/引导/推动 whose agent it is) and a founding verb (组建, 建设, 建立, 成立,
+  创建, 建成, 设立, 搭建, 共建 …) in its clause, or in following clauses that go on with the same
+  subject (opening with 并, 同时, 牵头, 联合 or the verb itself), has a named object:
+  ``宁波材料所牵头组建了浙江省磁性材料应用技术创新中心``, ``由促进机构X牵头,建设完善A、B等公共服务平台``,
+  ``X(简称Y)作为…促进机构,牵头联合…等企业组建Z``, ``支持X建设Y平台``, ``X在芜湖投资…,并与…共建Z``,
+  ``X联合金融机构设立Z基金``. Those it 联合s are partners, not founders (``联合海康、大华等行业龙头企业
+  组建A`` with an unnamed subject: 海康 and 大华 are partners, nobody named founds A).
+  The role objects are the named institutions after the verb that can be set up (centres,
+  platforms, alliances, labs, parks, funds, service bodies, associations – not enterprises,
+  universities, institutes or government bodies). A founder needs an object; the object of
+  another verb followed by the noun 建设 (``启动龙城实验室建设``) is no founder.
 * **Host** – ``lead`` ends with 依托/依靠 (``依托浙江省北大信息技术高等研究院,联合…组建A``); its
   objects are found as for founders (none is needed).
 * **Partner** – ``lead`` ends with 与/同/携手/会同 and the sentence speaks of co-operation
@@ -32,8 +35,11 @@ rest of the sentence.
   ``lead`` ends with 龙头企业 (``龙头企业X``), or a list of 企业 follows 龙头企业 in the same
   sentence (``发挥龙头企业带动作用,推动三六零…等企业``).
 * **Supporting enterprise** – the category says 配套 (``X、Y等一大批主力配套企业``).
-* **Member** – ``lead`` ends with 聚集/集聚/汇聚/吸引/拥有 (``聚集东风本田…等 8 家整车企业``) or
-  the sentence lists 成员 (``成员单位包括X``).
+* **Member** – ``lead`` ends with 聚集/集聚/汇聚/吸引/拥有 (``聚集东风本田…等 8 家整车企业``),
+  the sentence lists 成员 (``成员单位包括X``), or ``after`` says (均)为…成员/会员 (``X、Y等骨干企业
+  均为协会成员``).
+
+Names coordinated with earlier ones (``依托A(简称B)和C``) share their lead.
 """
 
 from __future__ import annotations
@@ -80,14 +86,13 @@ _AGENCY_AFTER = re.compile(
     _PAREN + r"(?:积极|主动|正式|充分|继续|主要)?\s*(?:承担|履行|担任|作为|发挥|行使)[^,。;!?]{0,12}促进机构"
 )
 _AGENCY_LEAD = re.compile(r"促进机构\s*(?:为|是)?\s*$")
-_FOUND_VERB = r"(?:组建|建设完善|建设|建立|成立|创建|筹建|建成|发起成立|发起|设立|搭建|打造)"
-_FOUNDER_AFTER = re.compile(
-    _PAREN
-    + r"(?:积极|率先|先后|共同|已经|已|还|又|也)?\s*(?:牵头\s*,?\s*)?"
-    + r"(?:联合[^,。;!?]{1,30}?)?"
-    + _FOUND_VERB
+_FOUND_VERB = re.compile(
+    r"组建|建设完善|建设|建立|成立|创建|筹建|建成|发起成立|发起|设立|搭建|打造|共建"
 )
-_FOUND_ANYWHERE = re.compile(_FOUND_VERB)
+#: a clause that goes on with the same subject (并与…共建, 牵头联合…组建, 建成…)
+_CONTINUES = re.compile(
+    r"\s*(?:并且|并|同时|还|也|又|且|进而|再|牵头|联合|积极|先后|" + _FOUND_VERB.pattern + ")"
+)
 _HOST_LEAD = re.compile(r"(?:依托|依靠)(?:于)?\s*$")
 _PARTNER_LEAD = re.compile(r"(?:与|同|携手|会同)\s*$")
 _ALLY_LEAD = re.compile(r"联合\s*$")
@@ -96,13 +101,16 @@ _LEADING_LEAD = re.compile(r"龙头企业\s*$")
 _SUPPORT_LEAD = re.compile(r"配套企业\s*$")
 _MEMBER_LEAD = re.compile(r"(?:聚集|集聚|汇聚|吸引|拥有)(?:了)?\s*$")
 _MEMBER_LIST = re.compile(r"成员(?:单位|企业)?\s*(?:包括|有|为|:)")
+_MEMBER_AFTER = re.compile(r"(?:均|都|皆|也|已)?\s*(?:为|是|成为|加入)[^,。;!?]{0,12}(?:成员|会员)")
 _VERB = re.compile(
     r"依托|依靠|推动|推进|围绕|组织|引导|支持|发挥|建设|建立|组建|成立|开展|实施|打造|聚集|集聚|"
     r"加强|促进|形成|提升|带动|承担|参与|主导"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+#: earlier names coordinated with this one share its lead: 依托A(简称B)和C → C's lead is 依托
+_COORDINATED_TAIL = re.compile(r"(?:□+(?:\([^()]*\))?\s*(?:和|及|以及|、)\s*)+$")
 #: what may stand before the subject of a founding verb in its clause
-_SUBJECT_LEAD = re.compile(r"(?:由|促进机构|龙头企业)\s*$")
+_SUBJECT_LEAD = re.compile(r"(?:由|促进机构|龙头企业|支持|鼓励|引导|推动|帮助|指导)\s*$")
 
 
 def _sentence_of(sentences: list[Node], offset: int) -> Node | None:
@@ -159,29 +167,21 @@ def _roles_of(
     clause_breaks = list(_CLAUSE_BREAK.finditer(before))
     lead = before[clause_breaks[-1].end() :] if clause_breaks else before
     lead = re.sub(r"^\s*[一二三四五六七八九十]+是", "", lead)
+    lead = _COORDINATED_TAIL.sub("", lead)
     after_start = list_end
     after = clean[after_start : sentence.clean_end]
     category = mention.category or ""
     roles: list[tuple[URIRef, list[InstitutionMention]]] = []
 
-    def objects_after(position: int) -> list[InstitutionMention]:
-        return [
-            m
-            for m in same
-            if m.start >= position and m.kind in _FOUNDABLE and m.canonical != mention.canonical
-        ]
-
     subject = not lead.strip() or bool(_SUBJECT_LEAD.search(lead))
-    founder = _FOUNDER_AFTER.match(after) if subject else None
     if _AGENCY_AFTER.match(after) or _AGENCY_LEAD.search(lead):
         roles.append((CG.PromotionAgencyRole, []))
-    if founder:
-        objects = objects_after(after_start + founder.end())
+    if subject:
+        objects = _founded(after, after_start, same, mention)
         if objects:
             roles.append((CG.FounderRole, objects))
     if _HOST_LEAD.search(lead):
-        verb = _FOUND_ANYWHERE.search(after)
-        roles.append((CG.HostRole, objects_after(after_start + verb.end()) if verb else []))
+        roles.append((CG.HostRole, _founded(after, after_start, same, mention)))
     partner = bool(_PARTNER_LEAD.search(lead)) and bool(_COOPERATE.search(after))
     if not partner and not lead.strip():
         # a later list of the same 与-phrase: 与A、B等…大学,C等…院所…共建
@@ -200,9 +200,40 @@ def _roles_of(
         or (category.endswith("企业") and "龙头企业" in before)
     ):
         roles.append((CG.LeadingEnterpriseRole, []))
-    if _MEMBER_LEAD.search(lead) or _MEMBER_LIST.search(before):
+    if _MEMBER_LEAD.search(lead) or _MEMBER_LIST.search(before) or _MEMBER_AFTER.match(after):
         roles.append((CG.MemberRole, []))
     return roles
+
+
+def _founded(
+    after: str, offset: int, same: list[InstitutionMention], mention: InstitutionMention
+) -> list[InstitutionMention]:
+    """Institutions set up (组建, 建设, 共建 …) by the subject in the clauses that follow it.
+
+    The first clause is the subject's; a later clause keeps the subject only while each clause
+    in between opens with a continuation (并, 同时, 牵头, 联合, a founding verb …).
+    """
+    objects: list[InstitutionMention] = []
+    position = 0
+    for index, clause in enumerate(re.split(r"([,;:])", after)):
+        if clause in ",;:":
+            position += len(clause)
+            continue
+        if index > 0 and not _CONTINUES.match(clause):
+            break
+        for verb in _FOUND_VERB.finditer(clause):
+            start = offset + position + verb.end()
+            end = offset + position + len(clause)
+            for other in same:
+                if (
+                    start <= other.start < end
+                    and other.kind in _FOUNDABLE
+                    and other.canonical != mention.canonical
+                    and other not in objects
+                ):
+                    objects.append(other)
+        position += len(clause)
+    return objects
 
 
 def run(ctx: ExtractionContext) -> None:

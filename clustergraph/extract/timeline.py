@@ -300,10 +300,15 @@ def _classify_subject(clean: str, s: int, e: int, item: TimelineItem) -> None:
     if at is not None:
         who = (s, s + len(at.group("who")))
         item.label = (s + at.start("event"), s + at.end("event"))
+        meeting = _MEETING.match(at.group("event"))
         if is_person(at.group("who")):
             item.speaker = who
         elif is_body(at.group("who")):
             item.issuer = who
+        if item.issuer is None and meeting is not None and is_body(meeting.group("body")):
+            # 李克强总理在国务院常务会议上强调: the meeting's body is the issuer
+            body_start = s + at.start("event")
+            item.issuer = (body_start, body_start + len(meeting.group("body")))
         return
     item.label = (s, e)
     meeting = _MEETING.match(subject)

@@ -22,6 +22,7 @@ from clustergraph.graph.writer import decimal, integer, zh
 if TYPE_CHECKING:
     from clustergraph.extract.context import ExtractionContext
     from clustergraph.gazetteer import Gazetteer, Region
+    from clustergraph.gazetteer.model import Mention
 
 __all__ = ["Survey", "Usage", "find_survey", "run"]
 
@@ -83,7 +84,7 @@ def _province_of(region: Region, gaz: Gazetteer, candidates: tuple[Region, ...])
 
 
 def _names_run(
-    clean: str, start: int, end: int, mentions: list, gaz: Gazetteer
+    clean: str, start: int, end: int, mentions: list[Mention], gaz: Gazetteer
 ) -> tuple[list[tuple[Region, tuple[int, int]]], int] | None:
     """Provinces named back to back from ``start`` (after a lead word); where the run ends."""
     pos = start

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from clustergraph.errors import QueryError
 from clustergraph.query.catalogue import CannedQuery, load_all, load_file, load_query
-from clustergraph.query.engine import DEFAULT_TIMEOUT, open_engine
+from clustergraph.query.engine import DEFAULT_TIMEOUT, EmbeddedEngine, Engine, RemoteEngine
 from clustergraph.query.formats import render
 from clustergraph.query.params import bind_parameters, parse_assignments
 from clustergraph.query.results import ResultTable
@@ -45,8 +45,12 @@ def run_canned(
     if data is not None and endpoint is not None:
         raise QueryError("give either --data or --endpoint, not both")
     bindings = bind_parameters(query, params or {})
-    source: str | Path = endpoint if endpoint is not None else (data or default_data())
-    return open_engine(source, timeout=timeout).run(query.text, bindings)
+    engine: Engine = (
+        RemoteEngine(endpoint, timeout=timeout)
+        if endpoint is not None
+        else EmbeddedEngine(data or default_data())
+    )
+    return engine.run(query.text, bindings)
 
 
 def run_query(

@@ -64,11 +64,6 @@ class LineMatch:
     body_start: int | None = None
     style: str | None = None
 
-    @property
-    def is_heading(self) -> bool:
-        """True for kinds whose line (or run-in head) is a heading."""
-        return self.kind in {"part", "section", "case", "item", "preface", "toc", "table_caption"}
-
 
 @dataclass(frozen=True, slots=True)
 class TocEntryMatch:

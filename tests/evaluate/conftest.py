@@ -301,7 +301,11 @@ TINY: dict[str, Any] = {
         },
     ],
     "roles": [
-        {"institution": "中国科学院宁波材料技术与工程研究所", "cluster": C1, "role": "promotion-agency"},
+        {
+            "institution": "中国科学院宁波材料技术与工程研究所",
+            "cluster": C1,
+            "role": "promotion-agency",
+        },
         {"institution": "江苏省船舶工业行业协会", "cluster": C2, "role": "founder"},
     ],
     "quantities": [

@@ -19,25 +19,66 @@ from clustergraph.evaluate import FACT_TYPES
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
 TEXTS = {
-    "whitepaper": ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt",
+    "whitepaper": ROOT
+    / "kg"
+    / "sources"
+    / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt",
     "genre": ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt",
 }
 #: what each document states: case count, timeline items, table rows, competition totals
 STATED = {
-    "whitepaper": {"clusters": 20, "policies": 6, "policy_documents": 9, "entrants": 135, "winners": 44},
+    "whitepaper": {
+        "clusters": 20,
+        "policies": 6,
+        "policy_documents": 9,
+        "entrants": 135,
+        "winners": 44,
+    },
     "genre": {"clusters": 10, "policies": 4, "policy_documents": 7, "entrants": 60, "winners": 19},
 }
 CATEGORIES = {"innovation", "industrial-chain", "digitalization", "cross-regional", "governance"}
 TYPES = {
-    "Enterprise", "University", "ResearchInstitute", "IndustryAssociation", "InnovationCenter",
-    "Alliance", "Platform", "Laboratory", "Fund", "GovernmentBody", "ServiceOrganization",
+    "Enterprise",
+    "University",
+    "ResearchInstitute",
+    "IndustryAssociation",
+    "InnovationCenter",
+    "Alliance",
+    "Platform",
+    "Laboratory",
+    "Fund",
+    "GovernmentBody",
+    "ServiceOrganization",
     "IndustrialPark",
 }
-ROLES = {"promotion-agency", "leading-enterprise", "founder", "host", "partner", "member", "supporting-enterprise"}
+ROLES = {
+    "promotion-agency",
+    "leading-enterprise",
+    "founder",
+    "host",
+    "partner",
+    "member",
+    "supporting-enterprise",
+}
 QUALIFIERS = {"exact", "approximately", "more-than", "at-least", "less-than"}
-LINKS = {"multi-city", "investment", "enclave-economy", "joint-meeting", "same-city", "alliance", "platform"}
+LINKS = {
+    "multi-city",
+    "investment",
+    "enclave-economy",
+    "joint-meeting",
+    "same-city",
+    "alliance",
+    "platform",
+}
 SYMMETRIC = LINKS - {"investment", "enclave-economy"}
-FINDINGS = {"count-mismatch", "sum-mismatch", "percentage-mismatch", "garbled-text", "duplicated-text", "name-inconsistency"}
+FINDINGS = {
+    "count-mismatch",
+    "sum-mismatch",
+    "percentage-mismatch",
+    "garbled-text",
+    "duplicated-text",
+    "name-inconsistency",
+}
 ORDINALS = "一二三四五六七八九十"
 DOCS = sorted(TEXTS)
 
@@ -61,8 +102,11 @@ def adcodes() -> frozenset[str]:
 def cases(name: str) -> dict[str, str]:
     """Case title → case text (up to the next case or section heading)."""
     raw = text(name)
-    heads = list(re.finditer(r"^案例[一二三四五六七八九十]+：(.+)$", raw, flags=re.M))
-    sections = [m.start() for m in re.finditer(r"^[（(][一二三四五六七八九十]+[)）]", raw, flags=re.M)]
+    heads = list(re.finditer(r"^案例[一二三四五六七八九十]+：(.+)$", raw, flags=re.MULTILINE))
+    sections = [
+        m.start()
+        for m in re.finditer(r"^[（(][一二三四五六七八九十]+[)）]", raw, flags=re.MULTILINE)
+    ]
     spans = {}
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(raw)
@@ -137,6 +181,23 @@ def test_roles_point_at_gold_institutions_and_clusters(name):
 
 UNITS = r"亿美元|亿元|万平方米|万家|万台|万辆|家|个|项|台|所|次|人|天|年|%"
 NUMBER = re.compile(rf"(?<![0-9.A-Za-z])(\d+(?:\.\d+)?)\s*(?:余|多)?\s*({UNITS})")
+#: Chinese numerals count with measure words only (not 年, 大, 批: 近三年, 八大, 一批)
+CHINESE = re.compile(
+    r"([一二两三四五六七八九十百千]+)(?:余|多)?(万台|万家|个|家|项|台|所|次|人|天)"
+)
+DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_number(numeral: str) -> int:
+    """Value of a small Chinese numeral (两, 八, 十五, 二十, 百, 三百)."""
+    total, digit = 0, 0
+    for char in numeral:
+        if char in DIGITS:
+            digit = DIGITS[char]
+        else:
+            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[char]
+            digit = 0
+    return total + digit
 
 
 @pytest.mark.parametrize("name", DOCS)
@@ -153,6 +214,13 @@ def test_quantities_are_every_number_with_a_unit_in_the_cases(name):
             found[(label, Decimal(value), unit)] += 1
         for unit in re.findall(rf"上({UNITS})", body):
             found[(label, Decimal(1), unit)] += 1
+        for numeral, unit in CHINESE.findall(body):
+            found[(label, Decimal(chinese_number(numeral)), unit)] += 1
+        for denominator, numerator in re.findall(
+            r"([一二三四五六七八九十])分之([一二三四五六七八九])", body
+        ):
+            share = Decimal(100 * chinese_number(numerator)) / chinese_number(denominator)
+            found[(label, share, "%")] += 1
     assert annotated == found
     assert all(q["qualifier"] in QUALIFIERS for q in data["quantities"])
     assert all(q["cluster"] in spans for q in data["quantities"])
@@ -163,7 +231,7 @@ def test_timeline_and_table_rows(name):
     data, raw = gold(name), text(name)
     policies = data["policies"]
     assert len(policies) == STATED[name]["policies"]
-    items = re.findall(r"^\d+\. (\d{4})年(\d{1,2})月", raw, flags=re.M)
+    items = re.findall(r"^\d+\. (\d{4})年(\d{1,2})月", raw, flags=re.MULTILINE)
     assert [p["date"] for p in policies] == [f"{y}-{int(m):02d}" for y, m in items]
     for policy in policies:
         assert policy["label"] in raw
@@ -211,7 +279,9 @@ def test_region_links(name):
         assert {link["from"], link["to"]} <= set(clusters[link["cluster"]]["places"])
         if link["kind"] in SYMMETRIC:
             assert link["from"] < link["to"]
-    multi = Counter(link["cluster"] for link in data["region_links"] if link["kind"] == "multi-city")
+    multi = Counter(
+        link["cluster"] for link in data["region_links"] if link["kind"] == "multi-city"
+    )
     for cluster in clusters.values():
         n = len(cluster["places"])
         assert multi[cluster["label"]] == n * (n - 1) // 2
@@ -223,6 +293,18 @@ def test_findings_quote_the_text(name):
     for finding in data["findings"]:
         assert finding["kind"] in FINDINGS
         assert raw[finding["start"] : finding["end"]] == finding["quote"]
+
+
+def test_chinese_numerals():
+    assert [chinese_number(n) for n in ("两", "八", "十", "十五", "二十", "百", "三百")] == [
+        2,
+        8,
+        10,
+        15,
+        20,
+        100,
+        300,
+    ]
 
 
 def test_the_genre_document_has_the_genres_artifacts():
@@ -239,7 +321,9 @@ def test_the_genre_document_has_the_genres_artifacts():
     assert "（" in raw and "(" in raw and "，" in raw and "," in raw
     assert re.search(r"联席会\n\n.*\n\n12\n\n议制度", raw)  # a word broken over a page break
     assert "案例一：" in raw and "（以下简称" in raw and "（简称" in raw
-    meta = json.loads(TEXTS["genre"].with_name("provincial-cluster-report.meta.json").read_text("utf-8"))
+    meta = json.loads(
+        TEXTS["genre"].with_name("provincial-cluster-report.meta.json").read_text("utf-8")
+    )
     assert meta["issued"] == "2022-06" and meta["language"] == "zh"
     assert meta["sha256"] == gold("genre")["sha256"]
     han = len(re.findall(r"[\u4e00-\u9fff]", raw))

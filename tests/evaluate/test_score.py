@@ -64,7 +64,11 @@ def test_a_missing_fact_lowers_recall_only(graph_from, tiny_gold, name):
     predicted = dict(tiny_gold)
     predicted[name] = tiny_gold[name][1:]
     if name == "institutions":  # roles must still name their member
-        predicted["roles"] = [r for r in tiny_gold["roles"] if r["institution"] != "中国科学院宁波材料技术与工程研究所"]
+        predicted["roles"] = [
+            r
+            for r in tiny_gold["roles"]
+            if r["institution"] != "中国科学院宁波材料技术与工程研究所"
+        ]
     r = scores(graph_from(predicted), tiny_gold)[name]
     assert r["fn"] == 1 and r["fp"] == 0
     assert r["recall"] == pytest.approx((len(tiny_gold[name]) - 1) / len(tiny_gold[name]), abs=1e-4)
@@ -72,16 +76,45 @@ def test_a_missing_fact_lowers_recall_only(graph_from, tiny_gold, name):
 
 
 EXTRA = {
-    "clusters": {"label": "天津动力电池集群", "category": "governance", "places": ["120000"], "multi_city": False},
+    "clusters": {
+        "label": "天津动力电池集群",
+        "category": "governance",
+        "places": ["120000"],
+        "multi_city": False,
+    },
     "measures": {"cluster": "浙江宁波磁性材料集群", "ordinal": 3},
-    "institutions": {"label": "合力磁材", "type": "Enterprise", "aliases": [], "clusters": ["浙江宁波磁性材料集群"]},
+    "institutions": {
+        "label": "合力磁材",
+        "type": "Enterprise",
+        "aliases": [],
+        "clusters": ["浙江宁波磁性材料集群"],
+    },
     "roles": {"institution": "科宁达", "cluster": "浙江宁波磁性材料集群", "role": "member"},
-    "quantities": {"cluster": "浙江宁波磁性材料集群", "value": 3, "unit": "年", "qualifier": "exact"},
+    "quantities": {
+        "cluster": "浙江宁波磁性材料集群",
+        "value": 3,
+        "unit": "年",
+        "qualifier": "exact",
+    },
     "policies": {"date": "2018-12", "label": "中央经济工作会议"},
-    "policy_documents": {"document_number": "苏政发〔2018〕86号", "province": "320000", "tiers": [{"label": "先进制造业集群", "count": 13}]},
-    "competition": {"stage": "entrants", "dimension": "province", "category": "440000", "count": 20},
+    "policy_documents": {
+        "document_number": "苏政发〔2018〕86号",
+        "province": "320000",
+        "tiers": [{"label": "先进制造业集群", "count": 13}],
+    },
+    "competition": {
+        "stage": "entrants",
+        "dimension": "province",
+        "category": "440000",
+        "count": 20,
+    },
     "phrasings": {"province": "620000", "phrase": "产业集群"},
-    "region_links": {"from": "320600", "to": "321200", "kind": "platform", "cluster": "江苏南通、扬州、泰州海工装备和高技术船舶集群"},
+    "region_links": {
+        "from": "320600",
+        "to": "321200",
+        "kind": "platform",
+        "cluster": "江苏南通、扬州、泰州海工装备和高技术船舶集群",
+    },
     "findings": {"kind": "garbled-text", "quote": "氛围浓厚", "start": 500, "end": 504},
 }
 
@@ -102,7 +135,12 @@ def test_an_extra_fact_lowers_precision_only(graph_from, tiny_gold, name):
 def test_institution_matches_through_an_alias_and_type_is_reported(graph_from, tiny_gold):
     predicted = dict(tiny_gold)
     predicted["institutions"] = [
-        {"label": "宁波材料所", "type": "Platform", "aliases": [], "clusters": ["浙江宁波磁性材料集群"]},
+        {
+            "label": "宁波材料所",
+            "type": "Platform",
+            "aliases": [],
+            "clusters": ["浙江宁波磁性材料集群"],
+        },
         *tiny_gold["institutions"][1:],
     ]
     predicted["roles"] = []
@@ -118,7 +156,12 @@ def test_two_predicted_nodes_for_one_institution_count_one_false_positive(graph_
     predicted = dict(tiny_gold)
     predicted["institutions"] = [
         *tiny_gold["institutions"],
-        {"label": "宁波材料所", "type": "ResearchInstitute", "aliases": [], "clusters": ["浙江宁波磁性材料集群"]},
+        {
+            "label": "宁波材料所",
+            "type": "ResearchInstitute",
+            "aliases": [],
+            "clusters": ["浙江宁波磁性材料集群"],
+        },
     ]
     r = scores(graph_from(predicted), tiny_gold)["institutions"]
     assert (r["tp"], r["fp"], r["fn"]) == (3, 1, 0)
@@ -127,7 +170,12 @@ def test_two_predicted_nodes_for_one_institution_count_one_false_positive(graph_
 def test_roles_name_their_institution_through_gold_aliases(graph_from, tiny_gold):
     predicted = dict(tiny_gold)
     predicted["institutions"] = [
-        {"label": "协会", "type": "IndustryAssociation", "aliases": [], "clusters": [tiny_gold["clusters"][1]["label"]]},
+        {
+            "label": "协会",
+            "type": "IndustryAssociation",
+            "aliases": [],
+            "clusters": [tiny_gold["clusters"][1]["label"]],
+        },
         *tiny_gold["institutions"][:2],
     ]
     predicted["roles"] = [
@@ -150,7 +198,10 @@ def test_numbers_compare_as_decimals(graph_from, tiny_gold):
 
 def test_a_wrong_qualifier_fails_strict_but_passes_lenient(graph_from, tiny_gold):
     predicted = dict(tiny_gold)
-    predicted["quantities"] = [{**tiny_gold["quantities"][0], "qualifier": "exact"}, *tiny_gold["quantities"][1:]]
+    predicted["quantities"] = [
+        {**tiny_gold["quantities"][0], "qualifier": "exact"},
+        *tiny_gold["quantities"][1:],
+    ]
     r = scores(graph_from(predicted), tiny_gold)["quantities"]
     assert (r["tp"], r["fp"], r["fn"]) == (2, 1, 1)
     assert r["lenient"]["f1"] == 1.0
@@ -167,7 +218,10 @@ def test_repeated_facts_are_a_multiset(graph_from, tiny_gold):
 
 def test_quantities_outside_case_studies_are_out_of_scope(graph_from, tiny_gold):
     predicted = dict(tiny_gold)
-    predicted["quantities"] = [*tiny_gold["quantities"], {"cluster": None, "value": 135, "unit": "家", "qualifier": "exact"}]
+    predicted["quantities"] = [
+        *tiny_gold["quantities"],
+        {"cluster": None, "value": 135, "unit": "家", "qualifier": "exact"},
+    ]
     r = scores(graph_from(predicted), tiny_gold)["quantities"]
     assert (r["predicted"], r["f1"]) == (3, 1.0)
 
@@ -186,7 +240,9 @@ def test_symmetric_links_ignore_direction_but_investments_do_not(graph_from, tin
 
 def test_findings_match_on_overlapping_evidence_and_kind(graph_from, tiny_gold):
     predicted = dict(tiny_gold)
-    predicted["findings"] = [{"kind": "garbled-text", "quote": "优势制造业", "start": 103, "end": 108}]
+    predicted["findings"] = [
+        {"kind": "garbled-text", "quote": "优势制造业", "start": 103, "end": 108}
+    ]
     r = scores(graph_from(predicted), tiny_gold)["findings"]
     assert (r["tp"], r["lenient"]["tp"]) == (0, 1)
     predicted["findings"] = [{"kind": "count-mismatch", "quote": "x", "start": 60, "end": 101}]
@@ -198,12 +254,15 @@ def test_findings_match_on_overlapping_evidence_and_kind(graph_from, tiny_gold):
 def test_strings_are_folded_before_comparison(graph_from, tiny_gold):
     predicted = dict(tiny_gold)
     predicted["policy_documents"] = [
-        {**tiny_gold["policy_documents"][0], "tiers": [{"label": "世界级 集群", "count": 4}, {"label": "**培育性集群", "count": 10}]},
+        {
+            **tiny_gold["policy_documents"][0],
+            "tiers": [{"label": "世界级 集群", "count": 4}, {"label": "**培育性集群", "count": 10}],
+        },
         tiny_gold["policy_documents"][1],
     ]
     predicted["phrasings"] = [
         {"province": "500000", "phrase": "支柱产业集群 "},
-        {"province": "630000", "phrase": "“循环产业集群”"[1:-1]},
+        {"province": "630000", "phrase": "循环产业集群"},
     ]
     result = scores(graph_from(predicted), tiny_gold)
     assert result["policy_documents"]["f1"] == result["phrasings"]["f1"] == 1.0
@@ -244,7 +303,11 @@ def test_integer_typed_counts_and_decimal_values(graph_from, tiny_gold):
 
 
 def test_counts_edge_cases():
-    assert (Counts(0, 0, 0).precision, Counts(0, 0, 0).recall, Counts(0, 0, 0).f1) == (1.0, 1.0, 1.0)
+    assert (Counts(0, 0, 0).precision, Counts(0, 0, 0).recall, Counts(0, 0, 0).f1) == (
+        1.0,
+        1.0,
+        1.0,
+    )
     assert (Counts(0, 0, 3).precision, Counts(0, 0, 3).recall) == (0.0, 0.0)
     assert (Counts(0, 2, 0).precision, Counts(0, 2, 0).recall) == (0.0, 0.0)
     assert Counts(3, 1, 1).f1 == pytest.approx(0.75)
@@ -278,7 +341,7 @@ def test_bad_gold_files_are_input_errors(tmp_path):
 
 
 def test_evaluate_document_builds_with_the_pipeline(graph_from, monkeypatch):
-    import clustergraph.pipeline as pipeline
+    from clustergraph import pipeline
 
     gold = load_gold(GOLD / "genre.json")
     calls = []
@@ -297,3 +360,17 @@ def test_evaluate_document_builds_with_the_pipeline(graph_from, monkeypatch):
     assert scored["warnings"] == []
     scored = evaluate_document(GENRE, GOLD / "whitepaper.json")
     assert scored["warnings"] and scored["micro"]["recall"] < 0.2
+
+
+def test_module_entry_point_prints_the_table(graph_from, monkeypatch, capsys):
+    from clustergraph import pipeline
+    from clustergraph.evaluate.__main__ import main
+
+    gold = load_gold(GOLD / "genre.json")
+    monkeypatch.setattr(pipeline, "build_graph", lambda path: graph_from(gold))
+    assert main([str(GENRE), str(GOLD / "genre.json")]) == 0
+    assert "| findings | 2 | 2 | 2 | 0 | 0 | 1.000 |" in capsys.readouterr().out
+    assert main([str(GENRE), str(GOLD / "genre.json"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["micro"]["f1"] == 1.0
+    assert main([str(GENRE)]) == 2
+    assert main([str(GENRE), str(GOLD / "absent.json")]) == 2

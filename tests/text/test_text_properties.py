@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clustergraph.text import Document, Node, normalize, parse_document
+from clustergraph.text.nodes import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
+GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
 
 #: kinds whose clean text is exactly the normalisation of their raw text
 _LEAVES = {"paragraph", "sentence", "enumeration", "heading", "table_cell"}
@@ -49,6 +52,8 @@ def check_document(doc: Document) -> None:
     assert (doc.root.start, doc.root.end) == (0, len(doc.raw))
     furniture = [(n.start, n.end) for n in doc.iter("furniture")]
     for node in doc.iter():
+        assert node.kind in KINDS, node
+        assert node.document is doc
         _check_node(doc, node, furniture)
         if node.kind in {"paragraph", "sentence", "enumeration", "heading"}:
             assert "\n" not in node.clean_text, node
@@ -62,9 +67,14 @@ def check_document(doc: Document) -> None:
     assert mapped == sorted(mapped)
 
 
-def test_real_white_paper_offsets() -> None:
-    raw = SOURCE.read_text(encoding="utf-8")
-    check_document(parse_document(raw))
+@pytest.mark.parametrize("path", [SOURCE, GENRE], ids=["whitepaper", "genre-fixture"])
+def test_real_documents_offsets(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path.name} is not in this checkout")
+    doc = parse_document(path.read_text(encoding="utf-8"))
+    check_document(doc)
+    assert len(list(doc.iter("part"))) == 2
+    assert len(list(doc.iter("case"))) >= 10
 
 
 # -- generated documents of the genre -----------------------------------------------------------

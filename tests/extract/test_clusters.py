@@ -1,0 +1,259 @@
+"""Clusters rule: one cluster per case study, with its places, category, industry and evidence."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib import namespace as ns
+
+from clustergraph.extract import clusters
+from clustergraph.extract.context import ExtractionContext
+from clustergraph.gazetteer import Gazetteer
+from clustergraph.graph.namespaces import CG, OA
+from clustergraph.graph.writer import GraphWriter, SourceInfo
+from clustergraph.source import load_source
+from clustergraph.text import parse_document
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
+GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
+FIXTURE = HERE / "fixtures" / "cases_toolbox.txt"
+
+
+def _ctx(raw: str) -> ExtractionContext:
+    doc = parse_document(raw)
+    data = raw.encode("utf-8")
+    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
+    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
+
+
+def _file_ctx(path: Path) -> ExtractionContext:
+    loaded = load_source(path)
+    doc = parse_document(loaded.text)
+    return ExtractionContext(
+        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
+    )
+
+
+def _codes(graph: Graph, cluster: URIRef, prop: URIRef) -> list[str]:
+    return sorted(str(graph.value(r, CG.gbt2260Code)) for r in graph.objects(cluster, prop))
+
+
+def _by_label(ctx: ExtractionContext) -> dict[str, URIRef]:
+    return {record.label: record.iri for record in ctx.clusters}
+
+
+@pytest.fixture(scope="module")
+def fixture_ctx() -> ExtractionContext:
+    ctx = _ctx(FIXTURE.read_text(encoding="utf-8"))
+    clusters.run(ctx)
+    return ctx
+
+
+@pytest.fixture(scope="module")
+def paper() -> ExtractionContext:
+    ctx = _file_ctx(SOURCE)
+    clusters.run(ctx)
+    return ctx
+
+
+# -- small fixture -------------------------------------------------------------------------
+
+
+def test_fixture_cases_become_clusters_in_order(fixture_ctx: ExtractionContext) -> None:
+    assert [c.label for c in fixture_ctx.clusters] == [
+        "江苏苏州纳米材料集群",
+        "广东广佛肇家具集群",
+        "安徽合肥、芜湖新能源汽车集群",
+        "福建厦门光电集群",
+    ]
+    graph = fixture_ctx.writer.graph
+    numbers = [int(graph.value(c.iri, CG.caseNumber)) for c in fixture_ctx.clusters]
+    assert numbers == [1, 1, 2, 1]
+    for record in fixture_ctx.clusters:
+        assert (record.iri, ns.RDF.type, CG.Cluster) in graph
+        assert (record.iri, ns.RDFS.label, Literal(record.label, lang="zh")) in graph
+
+
+def test_fixture_category_from_section_heading(fixture_ctx: ExtractionContext) -> None:
+    categories = [c.category for c in fixture_ctx.clusters]
+    assert categories == [
+        CG.InnovationToolbox,
+        CG.CrossRegionalToolbox,
+        CG.CrossRegionalToolbox,
+        CG.GovernanceToolbox,
+    ]
+    graph = fixture_ctx.writer.graph
+    for record in fixture_ctx.clusters:
+        assert graph.value(record.iri, CG.toolboxCategory) == record.category
+
+
+def test_fixture_abbreviation_in_title_expands_to_cities(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    iri = _by_label(fixture_ctx)["广东广佛肇家具集群"]
+    # 广州, 佛山, 肇庆 — the province 广东 is not a place of its own when cities follow
+    assert _codes(graph, iri, CG.locatedIn) == ["440100", "440600", "441200"]
+    assert _codes(graph, iri, CG.province) == ["440000"]
+    assert graph.value(iri, CG.spansMultipleCities) == Literal(True, datatype=ns.XSD.boolean)
+    assert graph.value(iri, CG.spansMultipleProvinces) == Literal(False, datatype=ns.XSD.boolean)
+
+
+def test_fixture_single_city_and_industry(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    iri = _by_label(fixture_ctx)["江苏苏州纳米材料集群"]
+    assert _codes(graph, iri, CG.locatedIn) == ["320500"]
+    assert graph.value(iri, CG.spansMultipleCities) == Literal(False, datatype=ns.XSD.boolean)
+    industry = graph.value(iri, CG.industry)
+    assert industry is not None
+    assert str(graph.value(industry, ns.SKOS.prefLabel)) == "纳米材料"
+    two = _by_label(fixture_ctx)["安徽合肥、芜湖新能源汽车集群"]
+    assert _codes(graph, two, CG.locatedIn) == ["340100", "340200"]
+    assert str(graph.value(graph.value(two, CG.industry), ns.SKOS.prefLabel)) == "新能源汽车"
+
+
+def test_fixture_evidence_is_the_title(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    for record in fixture_ctx.clusters:
+        quotes = {
+            str(graph.value(sel, OA.exact))
+            for ev in graph.objects(record.iri, CG.evidence)
+            for sel in graph.objects(ev, OA.hasSelector)
+            if graph.value(sel, OA.exact) is not None
+        }
+        assert quotes == {record.label}
+
+
+def test_fixture_place_evidence_is_the_mention(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    suzhou = URIRef("https://w3id.org/clustergraph/id/region/320500")
+    quotes = {
+        str(graph.value(sel, OA.exact))
+        for ev in graph.objects(suzhou, CG.evidence)
+        for sel in graph.objects(ev, OA.hasSelector)
+        if graph.value(sel, OA.exact) is not None
+    }
+    assert quotes == {"苏州"}
+
+
+def test_industry_of_title_strips_places_and_generic_tail() -> None:
+    assert clusters.industry_of_title("市生物医药和新型医疗器械先进制造业集群") == (
+        "生物医药和新型医疗器械"
+    )
+    assert clusters.industry_of_title("自治区乳制品产业集群") == "乳制品"
+    assert clusters.industry_of_title("、磁性材料集群") == "磁性材料"
+
+
+def test_abbreviation_in_first_sentence_adds_places() -> None:
+    raw = (
+        "二、探索实践\n\n（一）深化集群跨区域协作\n\n案例一：江苏新材料集群\n\n"
+        "通扬泰三地致力于打造沿江新材料产业带。一是共建平台。二是共享人才。\n"
+    )
+    ctx = _ctx(raw)
+    clusters.run(ctx)
+    graph = ctx.writer.graph
+    iri = ctx.clusters[0].iri
+    # 南通, 扬州, 泰州 from the abbreviation, evidence = the abbreviation in the text
+    assert _codes(graph, iri, CG.locatedIn) == ["320600", "321000", "321200"]
+    assert [r.code6 for r in ctx.clusters[0].regions] == ["320600", "321000", "321200"]
+
+
+# -- white paper ---------------------------------------------------------------------------
+
+TITLES = [
+    "浙江杭州数字安防集群",
+    "山东青岛轨道交通装备集群",
+    "江苏常州新型碳材料集群",
+    "四川成都市软件和信息服务业集群",
+    "广东深圳广州高性能医疗器械集群",
+    "浙江绍兴现代纺织集群",
+    "山东潍坊动力装备集群",
+    "天津信息安全集群",
+    "湖北武汉节能与新能源智能网联汽车集群",
+    "山东青岛智能家电集群",
+    "内蒙古自治区呼和浩特乳制品集群",
+    "广东广深佛莞智能装备集群",
+    "浙江金华现代五金集群",
+    "泰州市、连云港市、无锡市生物医药和新型医疗器械先进制造业集群",
+    "江苏南通、扬州、泰州海工装备和高技术船舶集群",
+    "湖北宜昌、荆州、荆门磷化工集群",
+    "四川成都、德阳高端能源装备集群",
+    "浙江宁波磁性材料集群",
+    "浙江温州乐清电器集群",
+    "天津动力电池集群",
+]
+
+
+def test_whitepaper_has_twenty_clusters_with_exact_titles(paper: ExtractionContext) -> None:
+    assert [c.label for c in paper.clusters] == TITLES
+
+
+def test_whitepaper_case_numbers_restart_per_section(paper: ExtractionContext) -> None:
+    graph = paper.writer.graph
+    numbers = [int(graph.value(c.iri, CG.caseNumber)) for c in paper.clusters]
+    assert numbers == [1, 2, 3, 4, 1, 2, 3, 4, 5, 1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3]
+    categories = [c.category for c in paper.clusters]
+    assert categories.count(CG.InnovationToolbox) == 4
+    assert categories.count(CG.IndustrialChainToolbox) == 5
+    assert categories.count(CG.DigitalizationToolbox) == 4
+    assert categories.count(CG.CrossRegionalToolbox) == 4
+    assert categories.count(CG.GovernanceToolbox) == 3
+
+
+@pytest.mark.parametrize(
+    ("title", "located", "provinces", "multi"),
+    [
+        (
+            "泰州市、连云港市、无锡市生物医药和新型医疗器械先进制造业集群",
+            ["320200", "320700", "321200"],
+            ["320000"],
+            True,
+        ),
+        ("广东广深佛莞智能装备集群", ["440100", "440300", "440600", "441900"], ["440000"], True),
+        ("四川成都、德阳高端能源装备集群", ["510100", "510600"], ["510000"], True),
+        ("广东深圳广州高性能医疗器械集群", ["440100", "440300"], ["440000"], True),
+        ("浙江温州乐清电器集群", ["330382"], ["330000"], False),
+        ("天津信息安全集群", ["120000"], ["120000"], False),
+        ("内蒙古自治区呼和浩特乳制品集群", ["150100"], ["150000"], False),
+    ],
+)
+def test_whitepaper_places(
+    paper: ExtractionContext, title: str, located: list[str], provinces: list[str], multi: bool
+) -> None:
+    graph = paper.writer.graph
+    iri = _by_label(paper)[title]
+    assert _codes(graph, iri, CG.locatedIn) == located
+    assert _codes(graph, iri, CG.province) == provinces
+    assert graph.value(iri, CG.spansMultipleCities) == Literal(multi, datatype=ns.XSD.boolean)
+    assert graph.value(iri, CG.spansMultipleProvinces) == Literal(False, datatype=ns.XSD.boolean)
+
+
+@pytest.mark.parametrize(
+    ("title", "industry"),
+    [
+        ("浙江宁波磁性材料集群", "磁性材料"),
+        ("泰州市、连云港市、无锡市生物医药和新型医疗器械先进制造业集群", "生物医药和新型医疗器械"),
+        ("四川成都市软件和信息服务业集群", "软件和信息服务业"),
+        ("广东广深佛莞智能装备集群", "智能装备"),
+        ("内蒙古自治区呼和浩特乳制品集群", "乳制品"),
+    ],
+)
+def test_whitepaper_industry(paper: ExtractionContext, title: str, industry: str) -> None:
+    graph = paper.writer.graph
+    concept = graph.value(_by_label(paper)[title], CG.industry)
+    assert str(graph.value(concept, ns.SKOS.prefLabel)) == industry
+
+
+def test_genre_document_clusters() -> None:
+    ctx = _file_ctx(GENRE)
+    clusters.run(ctx)
+    graph = ctx.writer.graph
+    by_label = _by_label(ctx)
+    assert len(ctx.clusters) == 10
+    # a county-level city named after its prefecture: only the county is the place
+    assert _codes(graph, by_label["福建泉州晋江运动鞋服集群"], CG.locatedIn) == ["350582"]
+    three = _codes(graph, by_label["湖南长沙、株洲、湘潭工程机械集群"], CG.locatedIn)
+    assert three == ["430100", "430200", "430300"]

@@ -1,0 +1,182 @@
+"""Competition rule: the contest, batches, totals and the by-industry / by-province breakdowns."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib import namespace as ns
+
+from clustergraph.extract import competition
+from clustergraph.extract.context import ExtractionContext
+from clustergraph.gazetteer import Gazetteer
+from clustergraph.graph.namespaces import CG, DCTERMS, QB, SKOS
+from clustergraph.graph.writer import GraphWriter, SourceInfo
+from clustergraph.source import load_source
+from clustergraph.text import parse_document
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
+GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
+ID = "https://w3id.org/clustergraph/id/"
+COUNT = CG["count"]
+
+
+def _ctx(raw: str) -> ExtractionContext:
+    doc = parse_document(raw)
+    data = raw.encode("utf-8")
+    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
+    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
+
+
+def _file_ctx(path: Path) -> ExtractionContext:
+    loaded = load_source(path)
+    doc = parse_document(loaded.text)
+    return ExtractionContext(
+        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
+    )
+
+
+def _by_industry(graph: Graph, stage: URIRef) -> dict[str, int]:
+    out = {}
+    for obs in graph.subjects(CG.stage, stage):
+        sector = graph.value(obs, CG.sector)
+        if sector is not None:
+            out[str(graph.value(sector, SKOS.prefLabel))] = int(graph.value(obs, COUNT))
+    return out
+
+
+def _by_province(graph: Graph, stage: URIRef) -> dict[str, int]:
+    out = {}
+    for obs in graph.subjects(CG.stage, stage):
+        region = graph.value(obs, CG.refRegion)
+        if region is not None and (obs, ns.RDF.type, CG.CompetitionObservation) in graph:
+            out[str(region).rsplit("/", 1)[1]] = int(graph.value(obs, COUNT))
+    return out
+
+
+def _slice(graph: Graph, stage: str, dimension: str) -> URIRef:
+    return URIRef(f"{ID}slice/competition/{stage}/{dimension}")
+
+
+@pytest.fixture(scope="module")
+def fixture_graph() -> Graph:
+    ctx = _ctx((HERE / "fixtures" / "part1_competition.txt").read_text(encoding="utf-8"))
+    competition.run(ctx)
+    return ctx.writer.graph
+
+
+@pytest.fixture(scope="module")
+def paper_graph() -> Graph:
+    ctx = _file_ctx(SOURCE)
+    competition.run(ctx)
+    return ctx.writer.graph
+
+
+def test_fixture_contest_organiser_and_totals(fixture_graph: Graph) -> None:
+    graph = fixture_graph
+    contest = URIRef(ID + "competition/quan-guo-xian-jin-zhi-zao-ye-ji-qun-jing-sai")
+    assert (contest, ns.RDF.type, CG.Competition) in graph
+    assert graph.value(contest, ns.RDFS.label, any=True) is not None
+    organiser = graph.value(contest, CG.organizer)
+    assert (organiser, ns.RDFS.label, Literal("工业和信息化部", lang="zh")) in graph
+    assert int(graph.value(contest, CG.entrantCount)) == 135
+    assert int(graph.value(contest, CG.winnerCount)) == 44
+
+
+def test_fixture_batches_take_launch_months_and_their_years_results(fixture_graph: Graph) -> None:
+    graph = fixture_graph
+    batches = {
+        int(graph.value(b, CG.batchNumber)): b
+        for b in graph.subjects(ns.RDF.type, CG.CompetitionBatch)
+    }
+    assert sorted(batches) == [1, 2]
+    assert str(graph.value(batches[1], CG.launchDate)) == "2019-08"
+    assert str(graph.value(batches[2], CG.launchDate)) == "2020-05"
+    assert (
+        int(graph.value(batches[1], CG.entrantCount)),
+        int(graph.value(batches[1], CG.winnerCount)),
+    ) == (94, 24)
+    assert (
+        int(graph.value(batches[2], CG.entrantCount)),
+        int(graph.value(batches[2], CG.winnerCount)),
+    ) == (85, 20)
+    assert all(graph.value(b, DCTERMS.isPartOf) is not None for b in batches.values())
+
+
+def test_fixture_industry_breakdown_joins_page_break_and_drops_yiji(fixture_graph: Graph) -> None:
+    entrants = _by_industry(fixture_graph, CG.Entrants)
+    assert entrants == {"电子信息": 20, "高端装备": 25, "汽车": 17, "其他轻工类": 5}
+    assert _by_industry(fixture_graph, CG.Winners) == {"电子信息": 7, "汽车": 5}
+
+
+def test_fixture_province_groups_with_ge_and_he(fixture_graph: Graph) -> None:
+    entrants = _by_province(fixture_graph, CG.Entrants)
+    assert entrants == {
+        "440000": 20, "320000": 13, "420000": 6, "370000": 6, "310000": 6,
+        "340000": 5, "430000": 5, "610000": 5, "640000": 3, "510000": 3, "500000": 3,
+    }  # fmt: skip
+    winners = _by_province(fixture_graph, CG.Winners)
+    assert winners == {"320000": 8, "440000": 7, "330000": 7, "370000": 3, "310000": 3}
+
+
+def test_fixture_trailing_deng_marks_the_slice_partial(fixture_graph: Graph) -> None:
+    graph = fixture_graph
+    partial = {
+        (stage, dim): graph.value(_slice(graph, stage, dim), CG.isPartial).toPython()
+        for stage in ("entrants", "winners")
+        for dim in ("industry", "province")
+    }
+    assert partial == {
+        ("entrants", "industry"): True,
+        ("entrants", "province"): True,
+        ("winners", "industry"): False,
+        ("winners", "province"): False,
+    }
+    members = set(graph.objects(_slice(graph, "winners", "province"), QB.observation))
+    assert len(members) == 5
+
+
+def test_white_paper_entrants_by_industry(paper_graph: Graph) -> None:
+    assert _by_industry(paper_graph, CG.Entrants) == {
+        "电子信息": 20, "软件和信息服务": 9, "高端装备": 25, "汽车": 17, "新材料": 21,
+        "绿色化工": 11, "生物医药": 12, "节能环保与新能源": 5, "纺织服装": 6, "绿色食品": 4,
+        "其他轻工类": 5,
+    }  # fmt: skip
+    assert sum(_by_industry(paper_graph, CG.Winners).values()) == 44
+
+
+def test_white_paper_winners_by_province(paper_graph: Graph) -> None:
+    winners = _by_province(paper_graph, CG.Winners)
+    assert winners["320000"] == 8 and winners["440000"] == 7 and winners["330000"] == 7
+    assert winners["420000"] == 4 and winners["370000"] == 3 and winners["310000"] == 3
+    assert len(winners) == 15 and sum(winners.values()) == 44
+    entrants = _by_province(paper_graph, CG.Entrants)
+    assert len(entrants) == 19 and sum(entrants.values()) == 123  # the list ends in 等
+
+
+def test_white_paper_batches_and_totals(paper_graph: Graph) -> None:
+    graph = paper_graph
+    contest = next(graph.subjects(ns.RDF.type, CG.Competition))
+    assert (
+        int(graph.value(contest, CG.entrantCount)),
+        int(graph.value(contest, CG.winnerCount)),
+    ) == (135, 44)
+    launches = sorted(
+        str(graph.value(b, CG.launchDate)) for b in graph.subjects(ns.RDF.type, CG.CompetitionBatch)
+    )
+    assert launches == ["2019-08", "2020-05"]
+
+
+def test_genre_document_third_batch() -> None:
+    ctx = _file_ctx(GENRE)
+    competition.run(ctx)
+    graph = ctx.writer.graph
+    batch = next(graph.subjects(ns.RDF.type, CG.CompetitionBatch))
+    assert int(graph.value(batch, CG.batchNumber)) == 3
+    assert str(graph.value(batch, CG.launchDate)) == "2021-03"
+    assert len(_by_industry(graph, CG.Entrants)) == 9
+    assert len(_by_province(graph, CG.Winners)) == 8

@@ -1,0 +1,276 @@
+"""Institutions rule: suffix names, enumerated short names, aliases, one node per institution."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib import namespace as ns
+
+from clustergraph.extract import clusters, institutions
+from clustergraph.extract.context import ExtractionContext
+from clustergraph.gazetteer import Gazetteer
+from clustergraph.graph.namespaces import CG, OA
+from clustergraph.graph.writer import GraphWriter, SourceInfo
+from clustergraph.source import load_source
+from clustergraph.text import parse_document
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
+GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
+FIXTURE = HERE / "fixtures" / "cases_toolbox.txt"
+NEGATIVES = HERE / "fixtures" / "cases_negatives.txt"
+
+
+def _ctx(raw: str) -> ExtractionContext:
+    doc = parse_document(raw)
+    data = raw.encode("utf-8")
+    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
+    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
+
+
+def _file_ctx(path: Path) -> ExtractionContext:
+    loaded = load_source(path)
+    doc = parse_document(loaded.text)
+    return ExtractionContext(
+        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
+    )
+
+
+def _run(ctx: ExtractionContext) -> ExtractionContext:
+    clusters.run(ctx)
+    institutions.run(ctx)
+    return ctx
+
+
+def _records(ctx: ExtractionContext) -> list:
+    """One record per node (the registry maps every name and alias to its node's record)."""
+    return list({id(record): record for record in ctx.institutions.values()}.values())
+
+
+def _kinds(ctx: ExtractionContext) -> dict[str, URIRef]:
+    """Canonical name → kind, one entry per node."""
+    return {record.name: record.kind for record in ctx.institutions.values()}
+
+
+def _quotes(graph: Graph, node: URIRef) -> list[str]:
+    return sorted(
+        str(graph.value(sel, OA.exact))
+        for ev in graph.objects(node, CG.evidence)
+        for sel in graph.objects(ev, OA.hasSelector)
+        if graph.value(sel, OA.exact) is not None
+    )
+
+
+@pytest.fixture(scope="module")
+def fixture_ctx() -> ExtractionContext:
+    return _run(_ctx(FIXTURE.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def paper() -> ExtractionContext:
+    return _run(_file_ctx(SOURCE))
+
+
+# -- small fixtures ------------------------------------------------------------------------
+
+
+def test_fixture_institutions_and_kinds(fixture_ctx: ExtractionContext) -> None:
+    assert _kinds(fixture_ctx) == {
+        "苏州纳米科技研究院": CG.ResearchInstitute,
+        "甲乙光电": CG.Enterprise,
+        "丙丁科技": CG.Enterprise,
+        "苏州纳米制造业创新中心": CG.InnovationCenter,
+        "纳米技术产业联盟": CG.Alliance,
+        "苏州东吴纳米材料股份有限公司": CG.Enterprise,
+        "苏州金鸡湖新材料有限公司": CG.Enterprise,
+        "苏州相城精密（集团）有限公司": CG.Enterprise,
+        "苏州吴中微纳有限公司": CG.Enterprise,
+        "江苏省纳米检测技术创新中心": CG.InnovationCenter,
+        "南大": CG.University,
+        "东南大学": CG.University,
+        "红木坊": CG.Enterprise,
+        "松林家居": CG.Enterprise,
+        "华庭家私": CG.Enterprise,
+        "厦门市光电行业协会": CG.IndustryAssociation,
+        "星辰微电子": CG.Enterprise,
+        "蓝海光学": CG.Enterprise,
+        "极光 LED": CG.Enterprise,
+        "厦门光电检测公共服务平台": CG.Platform,
+    }
+
+
+def test_fixture_nodes_are_typed_and_labelled(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    for record in _records(fixture_ctx):
+        assert (record.iri, ns.RDF.type, CG.Institution) in graph
+        assert (record.iri, ns.RDF.type, record.kind) in graph
+        assert (record.iri, ns.RDFS.label, Literal(record.name, lang="zh")) in graph
+        assert graph.value(record.iri, CG.mentionedInCluster) is not None
+
+
+def test_fixture_specific_alias_is_one_node(fixture_ctx: ExtractionContext) -> None:
+    record = fixture_ctx.institutions["纳米院"]
+    assert record is fixture_ctx.institutions["苏州纳米科技研究院"]
+    graph = fixture_ctx.writer.graph
+    assert (record.iri, ns.SKOS.altLabel, Literal("纳米院", lang="zh")) in graph
+    # the defining mention (with its parenthesis) and the later bare alias
+    assert _quotes(graph, record.iri) == ["纳米院", "苏州纳米科技研究院（简称纳米院）"]
+
+
+def test_fixture_generic_alias_stays_in_its_case(fixture_ctx: ExtractionContext) -> None:
+    record = fixture_ctx.institutions["厦门市光电行业协会"]
+    graph = fixture_ctx.writer.graph
+    assert (record.iri, ns.SKOS.altLabel, Literal("协会", lang="zh")) in graph
+    assert "协会" not in fixture_ctx.institutions  # never merges another case's 协会
+    quotes = _quotes(graph, record.iri)
+    assert "协会" in quotes
+    assert "厦门市光电行业协会" in quotes
+
+
+def test_fixture_enumerated_name_keeps_its_space(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    record = fixture_ctx.institutions["极光 LED"]
+    assert _quotes(graph, record.iri) == ["极光 LED"]
+
+
+def test_fixture_generic_phrases_are_not_institutions(fixture_ctx: ExtractionContext) -> None:
+    names = set(_kinds(fixture_ctx))
+    for generic in (
+        "产业投资基金",
+        "创新中心",
+        "一批创新中心",
+        "龙头企业",
+        "产业技术创新战略联盟",
+        "集群促进机构",
+        "高校",
+        "科研机构",
+        "公共服务平台",
+    ):
+        assert generic not in names
+
+
+def test_negative_patterns() -> None:
+    ctx = _run(_ctx(NEGATIVES.read_text(encoding="utf-8")))
+    assert _kinds(ctx) == {
+        "国家工业和信息化部": CG.GovernmentBody,
+        "无锡康达生物": CG.Enterprise,
+        "温州市五金商会": CG.IndustryAssociation,
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "proper"),
+    [
+        ("龙城实验室", True),
+        ("重点实验室", False),
+        ("产业技术创新战略联盟", False),
+        ("智慧视频技术产业联盟", True),
+        ("一批创新中心", False),
+        ("国家高性能医疗器械创新中心", True),
+        ("产业投资基金", False),
+    ],
+)
+def test_proper_name_part(name: str, proper: bool) -> None:
+    suffix = next(s for s in institutions.SUFFIXES if name.endswith(s.text))
+    assert institutions.is_proper(name, suffix) is proper
+
+
+def test_case_industry_alone_is_no_name() -> None:
+    suffix = next(s for s in institutions.SUFFIXES if s.text == "平台")
+    assert not institutions.is_proper("磁性材料公共服务平台", suffix, "磁性材料")
+    centre = next(s for s in institutions.SUFFIXES if s.text == "创新中心")
+    assert institutions.is_proper("国家级智能家电创新中心", centre, "智能家电")
+
+
+# -- white paper ---------------------------------------------------------------------------
+
+
+def _in_cluster(ctx: ExtractionContext, title: str) -> dict[str, URIRef]:
+    cluster = next(c for c in ctx.clusters if c.label == title)
+    graph = ctx.writer.graph
+    return {
+        record.name: record.kind
+        for record in _records(ctx)
+        if (record.iri, CG.mentionedInCluster, cluster.iri) in graph
+    }
+
+
+def test_whitepaper_tianjin_enumeration_gives_separate_enterprises(paper: ExtractionContext) -> None:
+    found = _in_cluster(paper, "天津信息安全集群")
+    enterprises = {name for name, kind in found.items() if kind == CG.Enterprise}
+    assert len(enterprises) >= 7
+    assert {"三六零", "曙光信息", "飞腾 CPU", "麒麟软件", "南大通用", "神舟通用", "紫光云"} <= enterprises
+
+
+def test_whitepaper_ningbo_alias_is_one_node(paper: ExtractionContext) -> None:
+    record = paper.institutions["宁波材料所"]
+    assert record is paper.institutions["中国科学院宁波材料技术与工程研究所"]
+    assert record.kind == CG.ResearchInstitute
+    graph = paper.writer.graph
+    assert (record.iri, ns.SKOS.altLabel, Literal("宁波材料所", lang="zh")) in graph
+    quotes = _quotes(graph, record.iri)
+    assert quotes.count("宁波材料所") == 3  # 牵头组建, 建立了, 近三年来
+    ningbo = next(c for c in paper.clusters if c.label == "浙江宁波磁性材料集群")
+    assert list(graph.objects(record.iri, CG.mentionedInCluster)) == [ningbo.iri]
+
+
+def test_whitepaper_generic_aliases_are_case_local(paper: ExtractionContext) -> None:
+    assert "中心" not in paper.institutions
+    assert "协会" not in paper.institutions
+    graph = paper.writer.graph
+    battery = paper.institutions["天津市电池行业协会"]
+    assert _quotes(graph, battery.iri).count("协会") == 2
+    yueqing = paper.institutions["乐清市电气产业创新发展服务中心"]
+    assert yueqing.kind == CG.ServiceOrganization
+    assert _quotes(graph, yueqing.iri).count("中心") == 1
+
+
+def test_whitepaper_same_name_twice_is_one_node(paper: ExtractionContext) -> None:
+    record = paper.institutions["中车四方机车车辆股份有限公司"]
+    assert len(_quotes(paper.writer.graph, record.iri)) == 2
+
+
+def test_whitepaper_labels_as_printed(paper: ExtractionContext) -> None:
+    assert "青岛威奥轨道（集团）有限公司" in paper.institutions  # full-width, as printed
+    assert "东风雪铁龙" in paper.institutions  # list item after a page break
+    record = paper.institutions["省级石墨烯制造业创新中心"]
+    assert "石墨烯制造业创新中心" in record.aliases
+
+
+def test_whitepaper_no_generic_names(paper: ExtractionContext) -> None:
+    names = set(_kinds(paper))
+    for generic in (
+        "产业投资基金",
+        "集群产业基金",
+        "联合实验室",
+        "产业技术创新战略联盟",
+        "国家基础应用技术协同创新平台",
+        "技术专家委员会",
+        "一产业链一平台",
+        "化纤面料生产基地",
+        "原料药基地",
+        "深水半潜式起重平台",
+    ):
+        assert generic not in names
+
+
+def test_whitepaper_counts(paper: ExtractionContext) -> None:
+    kinds = list(_kinds(paper).values())
+    assert len(kinds) >= 75
+    assert kinds.count(CG.Enterprise) >= 30
+    assert kinds.count(CG.GovernmentBody) == 1  # 国家工业和信息化部
+
+
+def test_genre_document_institutions() -> None:
+    ctx = _run(_file_ctx(GENRE))
+    kinds = _kinds(ctx)
+    assert kinds["中国科学技术大学"] == CG.University
+    assert ctx.institutions["中国科大"] is ctx.institutions["中国科学技术大学"]
+    assert kinds["南昌VR科创城"] == CG.IndustrialPark
+    assert kinds["合肥新型显示产业基金"] == CG.Fund
+    assert "集群企业与西安航空职业技术学院" not in kinds
+    assert kinds["西安航空职业技术学院"] == CG.University

@@ -1,0 +1,170 @@
+"""Links rule: cross-regional links between a cluster's cities, with kind, direction and evidence."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from clustergraph.extract import clusters, links
+from clustergraph.extract.context import ExtractionContext
+from clustergraph.gazetteer import Gazetteer
+from clustergraph.graph.namespaces import CG, OA, RDF
+from clustergraph.graph.writer import GraphWriter, SourceInfo
+from clustergraph.source import load_source
+from clustergraph.text import parse_document
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
+GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
+FIXTURE = HERE / "fixtures" / "qlq_links.txt"
+
+KINDS = {
+    CG.MultiCityCluster: "multi-city",
+    CG.Investment: "investment",
+    CG.EnclaveEconomy: "enclave",
+    CG.JointMeeting: "joint-meeting",
+    CG.SameCityIntegration: "same-city",
+    CG.CrossRegionalAlliance: "alliance",
+    CG.CrossRegionalPlatform: "platform",
+}
+
+
+def _ctx(raw: str, info: SourceInfo | None = None) -> ExtractionContext:
+    doc = parse_document(raw)
+    if info is None:
+        data = raw.encode("utf-8")
+        info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
+    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
+
+
+def _run_text(raw: str, info: SourceInfo | None = None) -> ExtractionContext:
+    ctx = _ctx(raw, info)
+    clusters.run(ctx)
+    links.run(ctx)
+    return ctx
+
+
+def _run(path: Path) -> ExtractionContext:
+    loaded = load_source(path)
+    return _run_text(loaded.text, loaded.info)
+
+
+def _links(ctx: ExtractionContext) -> list[tuple[str, str, str, str]]:
+    """(kind, from code, to code, cluster label prefix) for every link."""
+    graph = ctx.writer.graph
+    labels = {record.iri: record.label for record in ctx.clusters}
+    out = []
+    for link in graph.subjects(RDF.type, CG.RegionLink):
+        out.append(
+            (
+                KINDS[graph.value(link, CG.linkKind)],
+                str(graph.value(graph.value(link, CG.fromRegion), CG.gbt2260Code)),
+                str(graph.value(graph.value(link, CG.toRegion), CG.gbt2260Code)),
+                labels[graph.value(link, CG.refCluster)][:6],
+            )
+        )
+    return sorted(out)
+
+
+def _quotes(ctx: ExtractionContext, node: URIRef) -> list[str]:
+    graph = ctx.writer.graph
+    return sorted(
+        str(graph.value(s, OA.exact))
+        for ev in graph.objects(node, CG.evidence)
+        for s in graph.objects(ev, OA.hasSelector)
+        if graph.value(s, OA.exact) is not None
+    )
+
+
+@pytest.fixture(scope="module")
+def fixture_ctx() -> ExtractionContext:
+    return _run_text(FIXTURE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def paper() -> ExtractionContext:
+    return _run(SOURCE)
+
+
+def test_fixture_links_every_kind(fixture_ctx: ExtractionContext) -> None:
+    hangzhou, jiaxing = "330100", "330400"
+    assert _links(fixture_ctx) == [
+        ("alliance", hangzhou, jiaxing, "浙江杭州、嘉"),
+        ("enclave", jiaxing, hangzhou, "浙江杭州、嘉"),  # 嘉兴在杭州设立科创飞地: directed
+        ("investment", hangzhou, jiaxing, "浙江杭州、嘉"),  # 杭州…公司在嘉兴投资
+        ("joint-meeting", hangzhou, jiaxing, "浙江杭州、嘉"),
+        ("multi-city", hangzhou, jiaxing, "浙江杭州、嘉"),
+        ("platform", hangzhou, jiaxing, "浙江杭州、嘉"),
+        ("same-city", hangzhou, jiaxing, "浙江杭州、嘉"),  # 杭嘉同城化: an abbreviation
+    ]
+
+
+def test_single_city_cluster_has_no_links(fixture_ctx: ExtractionContext) -> None:
+    nanjing = next(r for r in fixture_ctx.clusters if r.label.startswith("江苏南京"))
+    graph = fixture_ctx.writer.graph
+    assert not list(graph.subjects(CG.refCluster, nanjing.iri))
+
+
+def test_fixture_evidence_and_regions(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    for link in graph.subjects(RDF.type, CG.RegionLink):
+        assert _quotes(fixture_ctx, link), link
+        for prop in (CG.fromRegion, CG.toRegion):
+            region = graph.value(link, prop)
+            assert (region, RDF.type, CG.PrefectureLevelDivision) in graph
+    investment = next(s for s in graph.subjects(CG.linkKind, CG.Investment))
+    assert any("在嘉兴投资 20 亿元" in q for q in _quotes(fixture_ctx, investment))
+    assert "/link/investment/330100-330400/" in str(investment)
+
+
+def test_white_paper_cross_regional_section(paper: ExtractionContext) -> None:
+    found = _links(paper)
+    wuxi, taizhou, lianyungang = "320200", "321200", "320700"
+    assert ("investment", wuxi, taizhou, "泰州市、连云") in found
+    joint = [row for row in found if row[0] == "joint-meeting"]
+    assert joint == [
+        ("joint-meeting", wuxi, lianyungang, "泰州市、连云"),
+        ("joint-meeting", wuxi, taizhou, "泰州市、连云"),
+        ("joint-meeting", lianyungang, taizhou, "泰州市、连云"),
+    ]
+    assert ("same-city", "510100", "510600", "四川成都、德") in found
+    multi = {row[3] for row in found if row[0] == "multi-city"}
+    for cluster in ("泰州市、连云", "江苏南通、扬", "湖北宜昌、荆", "四川成都、德"):
+        assert cluster in multi
+
+
+def test_white_paper_counts_by_kind(paper: ExtractionContext) -> None:
+    counts: dict[str, int] = {}
+    for kind, *_ in _links(paper):
+        counts[kind] = counts.get(kind, 0) + 1
+    assert counts == {
+        "multi-city": 17,
+        "joint-meeting": 3,
+        "alliance": 3,
+        "platform": 4,
+        "investment": 1,
+        "enclave": 1,
+        "same-city": 1,
+    }
+
+
+def test_same_city_link_has_both_sentences(paper: ExtractionContext) -> None:
+    graph = paper.writer.graph
+    (link,) = list(graph.subjects(CG.linkKind, CG.SameCityIntegration))
+    quotes = _quotes(paper, link)
+    assert len(quotes) == 2
+    assert any("成都、德阳同城化" in q for q in quotes)
+    assert any("成德同城" in q for q in quotes)
+
+
+def test_genre_document_links() -> None:
+    found = _links(_run(GENRE))
+    assert len(found) == 16
+    assert ("enclave", "340100", "340200", "安徽合肥、芜") in found
+    assert ("investment", "340100", "340200", "安徽合肥、芜") in found
+    same_city = [row for row in found if row[0] == "same-city"]
+    assert len(same_city) == 3  # 长株潭同城化: three cities from one abbreviation

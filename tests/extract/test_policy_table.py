@@ -1,0 +1,196 @@
+"""Policy-table rule: one policy document per row, 文号 parts, issuers, dates, tiers and targets."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib import namespace as ns
+
+from clustergraph.extract import policy_table
+from clustergraph.extract.context import ExtractionContext
+from clustergraph.extract.policy_table import find_bodies, normalise_title, parse_tiers
+from clustergraph.gazetteer import Gazetteer
+from clustergraph.graph.namespaces import CG, DCTERMS, ELI, SKOS
+from clustergraph.graph.writer import GraphWriter, SourceInfo
+from clustergraph.source import load_source
+from clustergraph.text import parse_document
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
+GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
+ID = "https://w3id.org/clustergraph/id/"
+
+
+def _ctx(raw: str) -> ExtractionContext:
+    doc = parse_document(raw)
+    data = raw.encode("utf-8")
+    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
+    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
+
+
+def _file_ctx(path: Path) -> ExtractionContext:
+    loaded = load_source(path)
+    doc = parse_document(loaded.text)
+    return ExtractionContext(
+        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
+    )
+
+
+def _label(graph: Graph, node: URIRef) -> str:
+    return next(str(o) for o in graph.objects(node, ns.RDFS.label) if o.language == "zh")
+
+
+def _tiers(graph: Graph, doc: URIRef) -> list[tuple[str, int, int]]:
+    """(label, stated count, number of targets) in tier order."""
+    tiers = sorted(
+        graph.objects(doc, CG.hasTier), key=lambda t: int(graph.value(t, CG.tierOrdinal))
+    )
+    return [
+        (
+            _label(graph, t),
+            int(graph.value(t, CG.statedCount)),
+            len(set(graph.objects(t, CG.target))),
+        )
+        for t in tiers
+    ]
+
+
+def _documents(graph: Graph) -> list[URIRef]:
+    return sorted(
+        d for d in graph.subjects(ns.RDF.type, CG.PolicyDocument) if (d, CG.hasTier, None) in graph
+    )
+
+
+@pytest.fixture(scope="module")
+def fixture_graph() -> Graph:
+    ctx = _ctx((HERE / "fixtures" / "part1_policy_table.txt").read_text(encoding="utf-8"))
+    policy_table.run(ctx)
+    return ctx.writer.graph
+
+
+@pytest.fixture(scope="module")
+def paper_graph() -> Graph:
+    ctx = _file_ctx(SOURCE)
+    policy_table.run(ctx)
+    return ctx.writer.graph
+
+
+def test_fixture_rows_become_documents(fixture_graph: Graph) -> None:
+    assert len(_documents(fixture_graph)) == 5
+
+
+def test_fixture_numbered_document(fixture_graph: Graph) -> None:
+    graph = fixture_graph
+    doc = URIRef(ID + "eli/cn-32/szf/2018/86")
+    assert _label(graph, doc) == "江苏省人民政府关于加快培育先进制造业集群的指导意见"
+    assert graph.value(doc, ELI.id_local) == Literal("苏政发〔2018〕86号", datatype=ns.XSD.string)
+    assert str(graph.value(doc, CG.docNumberIssuer)) == "苏政发"
+    assert graph.value(doc, CG.docNumberYear) == Literal("2018", datatype=ns.XSD.gYear)
+    assert int(graph.value(doc, CG.docNumberSerial)) == 86
+    assert graph.value(doc, DCTERMS.date) == Literal("2018", datatype=ns.XSD.gYear)
+    assert graph.value(doc, CG.jurisdiction) == URIRef(ID + "region/320000")
+    assert graph.value(doc, CG.policyLevel) == CG.ProvincialLevel
+    assert graph.value(doc, ELI.type_document) == CG.OpinionDocumentType
+    assert _label(graph, graph.value(doc, CG.issuer)) == "江苏省人民政府"
+    assert _tiers(graph, doc) == [("先进制造业集群", 3, 3)]
+
+
+def test_fixture_square_brackets_and_he_split(fixture_graph: Graph) -> None:
+    graph = fixture_graph
+    doc = URIRef(ID + "eli/cn-50/yff/2019/14")
+    assert str(graph.value(doc, ELI.id_local)) == "渝府发〔2019〕14号"
+    assert str(graph.value(doc, CG.docNumberAsWritten)) == "渝府发[2019]14号"
+    assert _label(graph, graph.value(doc, CG.issuer)) == "重庆市人民政府"  # by the 文号 convention
+    assert graph.value(doc, ELI.type_document) == CG.NoticeDocumentType
+    assert _tiers(graph, doc) == [("支柱性产业集群", 2, 2), ("培育型产业集群", 3, 3)]
+    assert (doc, CG.hasTier, URIRef(str(doc) + "/tier/2")) in graph
+
+
+def test_fixture_rows_without_number(fixture_graph: Graph) -> None:
+    graph = fixture_graph
+    by_label = {_label(graph, d): d for d in _documents(graph)}
+    zhejiang = by_label["浙江省培育先进制造业集群行动计划"]
+    assert str(zhejiang).startswith(ID + "policy/")
+    assert _label(graph, graph.value(zhejiang, CG.issuer)) == "浙江省工业转型升级领导小组"
+    assert str(graph.value(zhejiang, DCTERMS.date)) == "2020"
+    assert _tiers(graph, zhejiang) == [("世界级先进制造业集群", 4, 3)]  # stated 4, lists 3
+    shenzhen = by_label["深圳市关于推动制造业高质量发展的若干措施"]
+    assert graph.value(shenzhen, CG.issuer) is None  # a place, not a body
+    assert graph.value(shenzhen, CG.jurisdiction) == URIRef(ID + "region/440300")
+    assert graph.value(shenzhen, CG.policyLevel) == CG.MunicipalLevel
+    hunan = by_label["关于进一步提升工业新兴优势产业链现代化水平的意见"]
+    issuers = sorted(_label(graph, i) for i in graph.objects(hunan, CG.issuer))
+    assert issuers == ["湖南省委办公厅", "湖南省政府办公厅"]
+    assert graph.value(hunan, DCTERMS.date) == Literal("2020-06", datatype=ns.XSD.gYearMonth)
+    assert _tiers(graph, hunan) == [("一批产业集群", 2, 2)]  # items separated by ；
+
+
+def test_targets_are_concepts_of_the_policy_target_scheme(fixture_graph: Graph) -> None:
+    graph = fixture_graph
+    target = URIRef(ID + "target/wu-lian-wang")
+    assert (target, ns.RDF.type, SKOS.Concept) in graph
+    assert graph.value(target, SKOS.inScheme) == URIRef(ID + "scheme/policy-targets")
+    assert graph.value(target, SKOS.prefLabel) == Literal("物联网", lang="zh")
+
+
+def test_white_paper_table(paper_graph: Graph) -> None:
+    graph = paper_graph
+    documents = _documents(graph)
+    assert len(documents) == 9
+    jiangsu = URIRef(ID + "eli/cn-32/szf/2018/86")
+    assert _tiers(graph, jiangsu) == [("先进制造业集群", 13, 13)]
+    numbers = sorted(str(n) for d in documents for n in graph.objects(d, ELI.id_local))
+    assert numbers == sorted(
+        [
+            "苏政发〔2018〕86号",
+            "鲁政字〔2019〕84号",
+            "川办发〔2018〕92号",
+            "渝府发〔2019〕14号",
+            "粤府函〔2020〕82号",
+        ]
+    )
+    zhejiang = next(d for d in documents if _label(graph, d) == "浙江省培育先进制造业集群行动计划")
+    assert (_tiers(graph, zhejiang)[1][1], _tiers(graph, zhejiang)[1][2]) == (15, 14)
+    ningbo = next(
+        d for d in documents if graph.value(d, CG.jurisdiction) == URIRef(ID + "region/330200")
+    )
+    assert sorted(_label(graph, i) for i in graph.objects(ningbo, CG.issuer)) == [
+        "中共宁波市委",
+        "宁波市人民政府",
+    ]
+    assert [t[1] for t in _tiers(graph, ningbo)] == [2, 4, 6]
+
+
+def test_genre_table() -> None:
+    ctx = _file_ctx(GENRE)
+    policy_table.run(ctx)
+    graph = ctx.writer.graph
+    documents = _documents(graph)
+    assert len(documents) == 7
+    shaanxi = URIRef(ID + "eli/cn-61/szf/2021/18")
+    assert _tiers(graph, shaanxi) == [("重点产业集群", 15, 14)]
+    jiangxi = URIRef(ID + "eli/cn-36/gftf/2021/9")
+    assert _label(graph, graph.value(jiangxi, CG.issuer)) == "江西省人民政府办公厅"
+
+
+def test_helpers() -> None:
+    text = "中共宁波市委 宁波市人民政府"
+    assert [text[s:e] for s, e in find_bodies(text)] == ["中共宁波市委", "宁波市人民政府"]
+    assert find_bodies("深圳市") == []
+    assert normalise_title("江苏省人民政府关于加快培育先进制造业集群的指导意见") == normalise_title(
+        "《关于加快培育先进制造业集群的指导意见》"
+    )
+    assert normalise_title("提升工业新兴优势产业链现代化水平的若干意见") == normalise_title(
+        "关于进一步提升工业新兴优势产业链现代化水平的意见"
+    )
+    clean = "13个先进制造业集群:A、B(新)C、D和E。"
+    tiers = parse_tiers(clean, 0, len(clean))
+    assert [clean[s:e] for s, e in tiers[0].items] == [
+        "A",
+        "B(新)C",
+        "D和E",
+    ]  # 13 stated: no 和 split

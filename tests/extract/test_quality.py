@@ -1,0 +1,227 @@
+"""Quality rule: data-quality findings from graph checks and text patterns; the audit command."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Literal, URIRef
+
+from clustergraph.commands.audit import command as audit_command
+from clustergraph.extract import clusters, quality, run_rules
+from clustergraph.extract.context import ExtractionContext
+from clustergraph.extract.quality import find_text_findings, read_findings, render_findings
+from clustergraph.gazetteer import Gazetteer
+from clustergraph.graph.mint import mint
+from clustergraph.graph.namespaces import CG, DCTERMS, DQV, OA, QB, RDF
+from clustergraph.graph.writer import GraphWriter, SourceInfo, integer
+from clustergraph.source import load_source
+from clustergraph.text import parse_document
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
+GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
+FIXTURE = HERE / "fixtures" / "qlq_quality.txt"
+
+
+def _ctx(raw: str, info: SourceInfo | None = None) -> ExtractionContext:
+    doc = parse_document(raw)
+    if info is None:
+        data = raw.encode("utf-8")
+        info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
+    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
+
+
+def _full(path: Path) -> ExtractionContext:
+    loaded = load_source(path)
+    ctx = _ctx(loaded.text, loaded.info)
+    run_rules(ctx)
+    return ctx
+
+
+def _findings(ctx: ExtractionContext) -> list[tuple[str, int, int, str]]:
+    """(kind, start, end, quote) of the span that names each finding, in text order."""
+    out = []
+    for record in read_findings(ctx.writer.graph):
+        start, end = map(int, record["finding"].rsplit("/", 1)[1].split("-"))
+        assert any(e["start"] == start and e["end"] == end for e in record["evidence"])
+        out.append((record["kind"], start, end, ctx.writer.raw[start:end]))
+    return sorted(out, key=lambda row: row[1])
+
+
+@pytest.fixture(scope="module")
+def fixture_ctx() -> ExtractionContext:
+    ctx = _ctx(FIXTURE.read_text(encoding="utf-8"))
+    clusters.run(ctx)
+    quality.run(ctx)
+    return ctx
+
+
+@pytest.fixture(scope="module")
+def paper() -> ExtractionContext:
+    return _full(SOURCE)
+
+
+def test_fixture_text_findings(fixture_ctx: ExtractionContext) -> None:
+    found = [(kind, quote) for kind, _, _, quote in _findings(fixture_ctx)]
+    assert found == [
+        ("percentage-mismatch", "16个市政府工作报告中，有12个市明确提出培育产业集群，占比达80%"),
+        ("duplicated-text", "千亿级产业集群和千亿级产业集群"),
+        ("name-inconsistency", "《关于加快发展物联网产业的若干意见》"),
+        ("count-mismatch", "推动合肥、芜湖、马鞍山两市"),
+        ("sum-mismatch", "100 家，其中企业 60 家、高校 30 家、服务机构 20 家"),
+        ("count-mismatch", "5个重点产业集群：物联网、集成电路、生物医药、新材料"),
+        ("garbled-text", "（2021年印发）以及全省"),
+        ("name-inconsistency", "江苏无锡物连网集群"),
+        ("garbled-text", "营造了良好的产业合作氛围浓厚"),
+        ("duplicated-text", "承办和承办"),
+    ]
+
+
+def test_fixture_findings_carry_numbers_and_both_languages(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    for record in read_findings(graph):
+        assert record["description_en"] and record["description_zh"]
+        node = URIRef(record["finding"])
+        assert (node, RDF.type, DQV.QualityAnnotation) in graph
+        assert (node, OA.motivatedBy, DQV.qualityAssessment) in graph
+    by_kind = {r["kind"]: r for r in read_findings(graph)}
+    assert (by_kind["sum-mismatch"]["stated"], by_kind["sum-mismatch"]["computed"]) == (
+        "100",
+        "110",
+    )
+    assert (
+        by_kind["percentage-mismatch"]["stated"],
+        by_kind["percentage-mismatch"]["computed"],
+    ) == (
+        "80",
+        "75",
+    )
+    assert "12 / 16" in by_kind["percentage-mismatch"]["description_en"]
+
+
+def test_consistent_statements_are_not_findings() -> None:
+    text = (
+        "有29个地区明确提出产业集群式发展,31个省中占比达93.5%。"
+        "依托印染大脑、智慧印染两个省级工业互联网平台。泰州、连云港、无锡三市建立联席会议。"
+        "6个培育型产业集群:装备产业、材料产业、生物医药产业、消费品产业、农副食品加工产业和技术服务。"
+        "新型电力装备、工程机械等4个集群。吸纳会员单位 156 家,其中企业 121 家、高校 18 家、机构 17 家。"
+        "国家和省级企业技术中心。从示范园区、产业链、集群合作等8个方面。湖北、山东和上海各6个。"
+    )
+    assert find_text_findings(text) == []
+
+
+def _evidence_writer() -> tuple[ExtractionContext, str]:
+    raw = "表中写明3个世界级集群:甲、乙。两批初赛共有 100 家参赛,30 家胜出。2019年60家参赛,20家胜出;2020年50家参赛,10家胜出。\n"
+    return _ctx(raw), raw
+
+
+def test_graph_checks_tiers_batches_and_slices() -> None:
+    ctx, raw = _evidence_writer()
+    writer = ctx.writer
+    tier = URIRef("https://w3id.org/clustergraph/id/policy/x/tier/1")
+    writer.entity(tier, CG.PolicyTier, label="世界级集群", span=(raw.index("3个"), raw.index("。")))
+    writer.add(tier, CG.statedCount, integer(3))
+    for name in ("甲", "乙"):
+        writer.add(tier, CG.target, mint("target", name))
+    contest = mint("competition", "x")
+    total = raw.index("共有")
+    writer.entity(contest, CG.Competition, span=(total, raw.index("胜出") + 2))
+    writer.add(contest, CG.entrantCount, integer(100))
+    writer.add(contest, CG.winnerCount, integer(30))
+    for n, (year, entrants, winners) in enumerate((("2019", 60, 20), ("2020", 50, 10)), 1):
+        batch = URIRef(f"{contest}/batch/{n}")
+        start = raw.index(f"{year}年")
+        writer.entity(batch, CG.CompetitionBatch, span=(start, start + 15))
+        writer.add(batch, DCTERMS.isPartOf, contest)
+        writer.add(batch, CG.batchNumber, integer(n))
+        writer.add(batch, CG.entrantCount, integer(entrants))
+        writer.add(batch, CG.winnerCount, integer(winners))
+    piece = mint("slice", "competition", "winners", "industry")
+    writer.entity(piece, QB.Slice, span=(total, total + 10))
+    writer.add(piece, CG.stage, CG.Winners)
+    writer.add(piece, CG.refCompetition, contest)
+    writer.add(piece, CG.isPartial, Literal(False))
+    for key, count in (("a", 20), ("b", 12)):
+        obs = mint("obs", "competition", "winners", "industry", key)
+        writer.add(piece, QB.observation, obs)
+        writer.add(obs, CG.sector, mint("industry", key))
+        writer.add(obs, CG["count"], integer(count))
+    quality.run(ctx)
+    records = read_findings(writer.graph)
+    summary = sorted((r["kind"], r["stated"], r["computed"]) for r in records)
+    assert summary == [
+        ("count-mismatch", "3", "2"),
+        ("sum-mismatch", "100", "110"),  # batches 60 + 50 vs the stated 100 entrants
+        ("sum-mismatch", "30", "32"),  # the breakdown of winners by industry
+    ]
+    targets = {r["kind"] + r["stated"]: r["targets"] for r in records}
+    assert str(tier) in targets["count-mismatch3"]
+    assert str(contest) in targets["sum-mismatch100"]
+
+
+def test_white_paper_findings(paper: ExtractionContext) -> None:
+    found = _findings(paper)
+    kinds: dict[str, int] = {}
+    for kind, *_ in found:
+        kinds[kind] = kinds.get(kind, 0) + 1
+    assert kinds == {
+        "count-mismatch": 1,
+        "sum-mismatch": 1,
+        "duplicated-text": 4,
+        "garbled-text": 2,
+        "name-inconsistency": 3,
+    }
+    quotes = {(kind, quote) for kind, _, _, quote in found}
+    assert ("sum-mismatch", "2019年94家参赛,24家胜出;2020年85家参赛,20家胜出") in quotes
+    assert ("duplicated-text", "十大战略性新兴产业集群和十大战略性新兴产业集群") in quotes
+    assert ("name-inconsistency", "浙江温州乐清电气集群") in quotes
+    assert ("duplicated-text", "承办和承办") in quotes
+    count = next(r for r in read_findings(paper.writer.graph) if r["kind"] == "count-mismatch")
+    assert (count["stated"], count["computed"]) == ("15", "14")
+    assert count["evidence"][0]["quote"].startswith("15个优势制造业集群")
+    batch = next(r for r in read_findings(paper.writer.graph) if r["kind"] == "sum-mismatch")
+    assert (batch["stated"], batch["computed"]) == ("135", "179")
+    assert "94 + 85 = 179" in batch["description_en"]
+
+
+def test_genre_findings() -> None:
+    found = _findings(_full(GENRE))
+    assert [(kind, quote[:9]) for kind, _, _, quote in found] == [
+        ("duplicated-text", "万亿级产业集群和万"),
+        ("count-mismatch", "15个重点产业集群"),
+    ]
+
+
+def test_render_formats(paper: ExtractionContext) -> None:
+    records = read_findings(paper.writer.graph)
+    text = render_findings(records, "text")
+    assert "[1] sum-mismatch" in text and "quote [2648-2681]" in text
+    assert text.rstrip().endswith(
+        "11 findings: 1 count-mismatch, 4 duplicated-text, 2 garbled-text, 3 name-inconsistency, 1 sum-mismatch"
+    )
+    table = render_findings(records, "table").splitlines()
+    assert table[0].split()[:4] == ["kind", "span", "stated", "computed"]
+    assert len(table) == 12
+    data = json.loads(render_findings(records, "json"))
+    assert [d["kind"] for d in data] == [r["kind"] for r in records]
+    assert Decimal(data[0]["stated"]) == Decimal(135)
+
+
+def test_audit_command(paper: ExtractionContext, tmp_path: Path) -> None:
+    out = tmp_path / "g.ttl"
+    paper.writer.graph.serialize(out, format="turtle")
+    runner = CliRunner()
+    result = runner.invoke(audit_command, [str(out)])
+    assert result.exit_code == 0, result.output
+    assert "name-inconsistency" in result.output and "浙江温州乐清电气集群" in result.output
+    result = runner.invoke(audit_command, [str(out), "--format", "json"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.output)) == 11
+    missing = runner.invoke(audit_command, [str(tmp_path / "none.ttl")])
+    assert missing.exit_code != 0

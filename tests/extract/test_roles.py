@@ -1,0 +1,217 @@
+"""Roles rule: n-ary cg:Role nodes (promotion agency, founder, host, partner, leading …)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib import namespace as ns
+
+from clustergraph.extract import clusters, institutions, roles
+from clustergraph.extract.context import ExtractionContext
+from clustergraph.gazetteer import Gazetteer
+from clustergraph.graph.namespaces import CG, OA, ORG
+from clustergraph.graph.writer import GraphWriter, SourceInfo
+from clustergraph.source import load_source
+from clustergraph.text import parse_document
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
+GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
+FIXTURE = HERE / "fixtures" / "cases_toolbox.txt"
+SHORT = {
+    CG.PromotionAgencyRole: "agency",
+    CG.LeadingEnterpriseRole: "leading",
+    CG.FounderRole: "founder",
+    CG.HostRole: "host",
+    CG.PartnerRole: "partner",
+    CG.MemberRole: "member",
+    CG.SupportingEnterpriseRole: "supporting",
+}
+
+
+def _ctx(raw: str) -> ExtractionContext:
+    doc = parse_document(raw)
+    data = raw.encode("utf-8")
+    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
+    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
+
+
+def _file_ctx(path: Path) -> ExtractionContext:
+    loaded = load_source(path)
+    doc = parse_document(loaded.text)
+    return ExtractionContext(
+        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
+    )
+
+
+def _run(ctx: ExtractionContext) -> ExtractionContext:
+    clusters.run(ctx)
+    institutions.run(ctx)
+    roles.run(ctx)
+    return ctx
+
+
+def _label(graph: Graph, node: URIRef) -> str:
+    return next(str(o) for o in graph.objects(node, ns.RDFS.label) if o.language == "zh")
+
+
+def _roles(ctx: ExtractionContext) -> set[tuple[str, str, str]]:
+    """(cluster label, institution label, role) for every role node."""
+    graph = ctx.writer.graph
+    return {
+        (
+            _label(graph, graph.value(role, ORG.organization)),
+            _label(graph, graph.value(role, ORG.member)),
+            SHORT[graph.value(role, ORG.role)],
+        )
+        for role in graph.subjects(ns.RDF.type, CG.Role)
+    }
+
+
+def _objects(ctx: ExtractionContext, cluster: str, member: str, kind: str) -> set[str]:
+    graph = ctx.writer.graph
+    found: set[str] = set()
+    for role in graph.subjects(ns.RDF.type, CG.Role):
+        if (
+            _label(graph, graph.value(role, ORG.organization)) == cluster
+            and _label(graph, graph.value(role, ORG.member)) == member
+            and SHORT[graph.value(role, ORG.role)] == kind
+        ):
+            found |= {_label(graph, o) for o in graph.objects(role, CG.roleObject)}
+    return found
+
+
+@pytest.fixture(scope="module")
+def fixture_ctx() -> ExtractionContext:
+    return _run(_ctx(FIXTURE.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def paper() -> ExtractionContext:
+    return _run(_file_ctx(SOURCE))
+
+
+# -- small fixture -------------------------------------------------------------------------
+
+SUZHOU = "江苏苏州纳米材料集群"
+XIAMEN = "福建厦门光电集群"
+FURNITURE = "广东广佛肇家具集群"
+
+
+def test_fixture_roles(fixture_ctx: ExtractionContext) -> None:
+    assert _roles(fixture_ctx) == {
+        (SUZHOU, "苏州纳米科技研究院", "host"),
+        (SUZHOU, "苏州纳米科技研究院", "founder"),
+        (SUZHOU, "甲乙光电", "leading"),
+        (SUZHOU, "甲乙光电", "partner"),
+        (SUZHOU, "丙丁科技", "leading"),
+        (SUZHOU, "丙丁科技", "partner"),
+        (SUZHOU, "苏州东吴纳米材料股份有限公司", "leading"),
+        (SUZHOU, "苏州金鸡湖新材料有限公司", "leading"),
+        (SUZHOU, "苏州相城精密（集团）有限公司", "supporting"),
+        (SUZHOU, "苏州吴中微纳有限公司", "supporting"),
+        (SUZHOU, "南大", "partner"),
+        (SUZHOU, "东南大学", "partner"),
+        (FURNITURE, "红木坊", "member"),
+        (FURNITURE, "松林家居", "member"),
+        (FURNITURE, "华庭家私", "member"),
+        (XIAMEN, "厦门市光电行业协会", "agency"),
+        (XIAMEN, "厦门市光电行业协会", "founder"),
+        (XIAMEN, "星辰微电子", "leading"),
+        (XIAMEN, "蓝海光学", "leading"),
+        (XIAMEN, "极光 LED", "leading"),
+    }
+
+
+def test_fixture_role_objects(fixture_ctx: ExtractionContext) -> None:
+    # 依托X,联合…组建A和B: X hosts A and B; the alias 纳米院 founds the 检测 centre
+    assert _objects(fixture_ctx, SUZHOU, "苏州纳米科技研究院", "host") == {
+        "苏州纳米制造业创新中心",
+        "纳米技术产业联盟",
+    }
+    assert _objects(fixture_ctx, SUZHOU, "苏州纳米科技研究院", "founder") == {
+        "江苏省纳米检测技术创新中心"
+    }
+    assert _objects(fixture_ctx, XIAMEN, "厦门市光电行业协会", "founder") == {
+        "厦门光电检测公共服务平台"
+    }
+
+
+def test_fixture_unnamed_promotion_agency_has_no_role(fixture_ctx: ExtractionContext) -> None:
+    assert not any(c == "安徽合肥、芜湖新能源汽车集群" for c, _, _ in _roles(fixture_ctx))
+
+
+def test_fixture_role_node_shape(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    iri = URIRef(
+        "https://w3id.org/clustergraph/id/role/fu-jian-xia-men-guang-dian-ji-qun/"
+        "promotion-agency/xia-men-shi-guang-dian-hang-ye-xie-hui"
+    )
+    assert (iri, ns.RDF.type, CG.Role) in graph
+    assert (iri, ns.RDF.type, ORG.Membership) in graph
+    # stated in two sentences (积极承担…, 由促进机构…牵头): one node, two pieces of evidence
+    quotes = {
+        str(graph.value(sel, OA.exact))
+        for ev in graph.objects(iri, CG.evidence)
+        for sel in graph.objects(ev, OA.hasSelector)
+        if graph.value(sel, OA.exact) is not None
+    }
+    assert len(quotes) == 2
+    assert all(quote.endswith("。") or quote.endswith(":") for quote in quotes)
+
+
+# -- white paper ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cluster", "agency"),
+    [
+        ("浙江宁波磁性材料集群", "中国科学院宁波材料技术与工程研究所"),
+        ("浙江温州乐清电器集群", "乐清市电气产业创新发展服务中心"),
+        ("天津动力电池集群", "天津市电池行业协会"),
+        ("江苏南通、扬州、泰州海工装备和高技术船舶集群", "江苏省船舶工业行业协会"),
+    ],
+)
+def test_whitepaper_promotion_agencies(paper: ExtractionContext, cluster: str, agency: str) -> None:
+    assert (cluster, agency, "agency") in _roles(paper)
+
+
+def test_whitepaper_only_four_promotion_agencies(paper: ExtractionContext) -> None:
+    assert sum(1 for _, _, role in _roles(paper) if role == "agency") == 4
+
+
+def test_whitepaper_ningbo_founder_through_alias(paper: ExtractionContext) -> None:
+    objects = _objects(paper, "浙江宁波磁性材料集群", "中国科学院宁波材料技术与工程研究所", "founder")
+    assert objects == {"浙江省磁性材料应用技术创新中心", "稀土永磁材料与应用技术国家工程实验室"}
+
+
+def test_whitepaper_enterprise_roles(paper: ExtractionContext) -> None:
+    found = _roles(paper)
+    rail = "山东青岛轨道交通装备集群"
+    assert (rail, "中车四方机车车辆股份有限公司", "leading") in found
+    assert (rail, "青岛威奥轨道（集团）有限公司", "supporting") in found
+    assert (rail, "清华", "partner") in found
+    assert (rail, "中科院", "partner") in found
+    tianjin = {m for c, m, r in found if c == "天津信息安全集群" and r == "leading"}
+    assert {"三六零", "飞腾 CPU", "紫光云"} <= tianjin
+    assert ("浙江杭州数字安防集群", "海康", "partner") in found
+    assert ("浙江杭州数字安防集群", "海康", "leading") in found
+    assert ("浙江杭州数字安防集群", "海康", "founder") not in found  # the subject is unnamed
+
+
+def test_whitepaper_role_counts(paper: ExtractionContext) -> None:
+    kinds = [role for _, _, role in _roles(paper)]
+    assert len(kinds) == 42
+    assert kinds.count("leading") == 17
+    assert kinds.count("founder") == 2
+
+
+def test_genre_document_roles() -> None:
+    found = _roles(_run(_file_ctx(GENRE)))
+    assert ("安徽合肥新型显示集群", "合肥工业大学", "host") in found
+    assert ("湖南长沙、株洲、湘潭工程机械集群", "湖南省工程机械行业协会", "founder") in found
+    assert ("江西赣州稀土新材料集群", "赣州章贡稀土永磁有限公司", "member") in found

@@ -1,0 +1,147 @@
+"""Timeline rule: dated numbered items → cg:Policy with date, label, issuer, key phrase."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib import namespace as ns
+
+from clustergraph.extract import timeline
+from clustergraph.extract.context import ExtractionContext
+from clustergraph.gazetteer import Gazetteer
+from clustergraph.graph.namespaces import CG, DCTERMS, ELI, OA
+from clustergraph.graph.writer import GraphWriter, SourceInfo
+from clustergraph.source import load_source
+from clustergraph.text import parse_document
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
+GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
+ID = "https://w3id.org/clustergraph/id/"
+
+
+def _ctx(raw: str) -> ExtractionContext:
+    doc = parse_document(raw)
+    data = raw.encode("utf-8")
+    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
+    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
+
+
+def _file_ctx(path: Path) -> ExtractionContext:
+    loaded = load_source(path)
+    doc = parse_document(loaded.text)
+    writer = GraphWriter(loaded.text, loaded.info, clean=doc.clean)
+    return ExtractionContext(doc, writer, Gazetteer.default())
+
+
+def _items(ctx: ExtractionContext) -> dict[int, URIRef]:
+    graph = ctx.writer.graph
+    return {
+        int(graph.value(node, CG.timelineOrdinal)): node
+        for node in graph.subjects(CG.timelineOrdinal, None)
+    }
+
+
+def _zh(graph, node, prop=ns.RDFS.label) -> str:
+    return next(str(o) for o in graph.objects(node, prop) if getattr(o, "language", None) == "zh")
+
+
+@pytest.fixture(scope="module")
+def fixture_ctx() -> ExtractionContext:
+    ctx = _ctx((HERE / "fixtures" / "part1_timeline.txt").read_text(encoding="utf-8"))
+    timeline.run(ctx)
+    return ctx
+
+
+@pytest.fixture(scope="module")
+def paper_ctx() -> ExtractionContext:
+    ctx = _file_ctx(SOURCE)
+    timeline.run(ctx)
+    return ctx
+
+
+def test_fixture_items_dates_and_labels(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    items = _items(fixture_ctx)
+    assert sorted(items) == [1, 2, 3, 4]
+    assert graph.value(items[1], DCTERMS.date) == Literal("2019-03", datatype=ns.XSD.gYearMonth)
+    assert graph.value(items[3], DCTERMS.date) == Literal("2020-01-08", datatype=ns.XSD.date)
+    assert _zh(graph, items[1]) == "政府工作报告"
+    assert _zh(graph, items[2]) == "中央财经委员会会议"
+    assert _zh(graph, items[3]) == "国务院常务会议"
+    assert _zh(graph, items[4]).startswith("中华人民共和国国民经济和社会发展第十四个五年规划")
+    assert str(items[1]) == ID + "policy/2019-03-zheng-fu-gong-zuo-bao-gao"
+
+
+def test_fixture_issuers_speakers_and_documents(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    items = _items(fixture_ctx)
+    issuer = {n: graph.value(items[n], CG.issuer) for n in items}
+    assert _zh(graph, issuer[1]) == "国务院"  # 国务院《政府工作报告》
+    assert _zh(graph, issuer[2]) == "中央财经委员会"  # X委员会会议
+    assert _zh(graph, issuer[3]) == "国务院"  # 李克强总理在国务院常务会议上
+    assert issuer[4] is None  # adopted by a session, no body named
+    assert (issuer[1], ns.RDF.type, CG.GovernmentBody) in graph
+    assert graph.value(items[3], CG.speaker) == Literal("李克强总理", lang="zh")
+    assert (items[1], ns.RDF.type, CG.PolicyDocument) in graph
+    assert graph.value(items[1], ELI.type_document) == CG.ReportDocumentType
+    assert (items[2], ns.RDF.type, CG.PolicyDocument) not in graph
+
+
+def test_fixture_key_phrases_and_level(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    items = _items(fixture_ctx)
+    assert _zh(graph, items[1], CG.keyPhrase) == "培育先进制造业集群"  # quotation unwrapped
+    assert _zh(graph, items[2], CG.keyPhrase) == "推动形成优势互补的区域经济布局"  # clause after 要
+    assert all(graph.value(node, CG.policyLevel) == CG.CentralLevel for node in items.values())
+
+
+def test_evidence_is_the_item_across_a_page_break(fixture_ctx: ExtractionContext) -> None:
+    writer = fixture_ctx.writer
+    node = _items(fixture_ctx)[4]
+    evidence = writer.graph.value(node, CG.evidence)
+    exact = [
+        writer.graph.value(s, OA.exact) for s in writer.graph.objects(evidence, OA.hasSelector)
+    ]
+    quote = next(str(q) for q in exact if q is not None)
+    assert quote.startswith("4. 2021年3月") and quote.endswith("置。")
+
+
+def test_white_paper_six_dated_items(paper_ctx: ExtractionContext) -> None:
+    graph = paper_ctx.writer.graph
+    items = _items(paper_ctx)
+    assert sorted(items) == [1, 2, 3, 4, 5, 6]
+    dates = [str(graph.value(items[n], DCTERMS.date)) for n in sorted(items)]
+    assert dates == ["2017-10", "2018-12", "2019-05", "2019-12", "2020-10", "2020-11"]
+    labels = [_zh(graph, items[n]) for n in sorted(items)]
+    assert labels[:4] == [
+        "党的十九大报告",
+        "中央经济工作会议",
+        "中央政治局会议",
+        "中央经济工作会议",
+    ]
+    assert labels[4].startswith("中共中央关于制定国民经济和社会发展第十四个五年规划")
+    assert labels[5] == "浦东开发开放30周年庆祝大会和全面推动长江经济带发展座谈会"
+    assert _zh(graph, graph.value(items[3], CG.issuer)) == "中央政治局"
+    assert _zh(graph, graph.value(items[5], CG.issuer)) == "中共中央"
+    assert graph.value(items[1], CG.issuer) is None
+    assert graph.value(items[6], CG.speaker) == Literal("习近平总书记", lang="zh")
+    assert (
+        _zh(graph, items[1], CG.keyPhrase)
+        == "促进我国产业迈向全球价值链中高端，培育若干世界级先进制造业集群"
+    )
+    assert _zh(graph, items[5], CG.keyPhrase).startswith("推动先进制造业集群发展，构建一批")
+
+
+def test_genre_document_items() -> None:
+    ctx = _file_ctx(GENRE)
+    timeline.run(ctx)
+    graph = ctx.writer.graph
+    items = _items(ctx)
+    assert sorted(items) == [1, 2, 3, 4]
+    assert _zh(graph, items[4]) == "政府工作报告"
+    assert _zh(graph, graph.value(items[4], CG.issuer)) == "国务院"

@@ -1,0 +1,116 @@
+"""Work-report rule: the survey's stated numbers and one phrasing usage per (province, phrase)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib import namespace as ns
+
+from clustergraph.extract import regions, work_reports
+from clustergraph.extract.context import ExtractionContext
+from clustergraph.gazetteer import Gazetteer
+from clustergraph.graph.namespaces import CG, DCTERMS
+from clustergraph.graph.writer import GraphWriter, SourceInfo
+from clustergraph.source import load_source
+from clustergraph.text import parse_document
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
+GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
+
+UNMENTIONED = """
+PREFIX cg: <https://w3id.org/clustergraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?short WHERE {
+  ?p a cg:ProvinceLevelDivision ; skos:altLabel ?short .
+  FILTER NOT EXISTS { ?u a cg:PhrasingUsage ; cg:region ?p }
+} ORDER BY ?short
+"""
+
+
+def _ctx(raw: str) -> ExtractionContext:
+    doc = parse_document(raw)
+    data = raw.encode("utf-8")
+    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
+    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
+
+
+def _file_ctx(path: Path) -> ExtractionContext:
+    loaded = load_source(path)
+    doc = parse_document(loaded.text)
+    return ExtractionContext(
+        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
+    )
+
+
+def _usages(graph: Graph) -> list[tuple[str, str]]:
+    return sorted(
+        (str(graph.value(u, CG.region)).rsplit("/", 1)[1], str(graph.value(u, CG.phrase)))
+        for u in graph.subjects(ns.RDF.type, CG.PhrasingUsage)
+    )
+
+
+@pytest.fixture(scope="module")
+def paper_graph() -> Graph:
+    ctx = _file_ctx(SOURCE)
+    regions.run(ctx)
+    work_reports.run(ctx)
+    return ctx.writer.graph
+
+
+def test_fixture_usages_from_lists_with_he_and_modifiers() -> None:
+    ctx = _ctx((HERE / "fixtures" / "part1_work_reports.txt").read_text(encoding="utf-8"))
+    work_reports.run(ctx)
+    graph = ctx.writer.graph
+    assert _usages(graph) == [
+        ("110000", "产业集群"),
+        ("120000", "产业集群"),
+        ("130000", "产业集群"),
+        ("500000", "支柱产业集群"),  # ** markers dropped
+        ("630000", "循环产业集群"),  # modifiers between verb and quotation
+    ]
+    survey = next(graph.subjects(ns.RDF.type, CG.WorkReportSurvey))
+    assert int(graph.value(survey, CG.surveyedCount)) == 31
+    assert int(graph.value(survey, CG.statedCount)) == 5
+    assert str(graph.value(survey, CG.statedShare)) == "16.1"
+    assert graph.value(survey, DCTERMS.date) == Literal("2021", datatype=ns.XSD.gYear)
+    usage = next(graph.subjects(ns.RDF.type, CG.PhrasingUsage))
+    assert graph.value(usage, DCTERMS.isPartOf) == survey
+    assert graph.value(usage, DCTERMS.date) == Literal("2021", datatype=ns.XSD.gYear)
+    assert graph.value(usage, CG.evidence) is not None
+
+
+def test_white_paper_29_usages_29_provinces(paper_graph: Graph) -> None:
+    usages = _usages(paper_graph)
+    assert len(usages) == 29
+    assert len({code for code, _ in usages}) == 29
+    phrases = Counter(phrase for _, phrase in usages)
+    assert phrases == {
+        "产业集群": 12, "支柱产业集群": 1, "优势产业集群": 2, "战略性新兴产业集群": 5,
+        "先进制造业集群": 7, "循环产业集群": 1, "现代产业集群": 1,
+    }  # fmt: skip
+
+
+def test_white_paper_unmentioned_provinces_by_query(paper_graph: Graph) -> None:
+    rows = [str(row.short) for row in paper_graph.query(UNMENTIONED)]
+    assert rows == sorted(["四川", "西藏"])
+
+
+def test_white_paper_survey_numbers(paper_graph: Graph) -> None:
+    survey = next(paper_graph.subjects(ns.RDF.type, CG.WorkReportSurvey))
+    assert int(paper_graph.value(survey, CG.statedCount)) == 29
+    assert str(paper_graph.value(survey, CG.statedShare)) == "93.5"
+    assert str(paper_graph.value(survey, DCTERMS.date)) == "2020"
+
+
+def test_genre_document_usages() -> None:
+    ctx = _file_ctx(GENRE)
+    work_reports.run(ctx)
+    usages = _usages(ctx.writer.graph)
+    assert len(usages) == 29 and len({code for code, _ in usages}) == 29
+    assert ("510000", "世界级产业集群") in usages

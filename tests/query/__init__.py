@@ -1,0 +1,1 @@
+"""Tests of the query layer (canned queries, parameters, engines, formats, server, CLI)."""
