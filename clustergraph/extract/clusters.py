@@ -37,8 +37,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rdflib import Literal
+
 from clustergraph.extract.concepts import industry_concept, toolbox_for_heading
 from clustergraph.extract.context import ClusterRecord
+from clustergraph.gazetteer.rdf import emit_region
 from clustergraph.graph.mint import mint
 from clustergraph.graph.namespaces import CG, ORG, XSD
 from clustergraph.graph.writer import integer
@@ -53,7 +56,8 @@ __all__ = ["case_industry", "cluster_title_span", "industry_of_title", "run", "w
 #: what may stand between two place names at the start of a title
 _SEPARATORS = "、,和与及 "
 #: administrative words a place mention may leave behind (内蒙古 + 自治区, 成都 + 市)
-_ADMIN_LEFTOVERS = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "县", "区")
+#: (no bare 区/县: 杭州区块链集群 keeps 区块链)
+_ADMIN_LEFTOVERS = ("特别行政区", "自治区", "自治州", "地区", "省", "市")
 #: generic tails of a cluster title
 _GENERIC_TAILS = ("先进制造业集群", "制造业集群", "产业集群", "集群")
 #: "两市", "三地", "四市", "同城": a compound abbreviation usually stands right before these
@@ -273,9 +277,6 @@ def _city_unit(gazetteer: Gazetteer, region: Region) -> str:
 
 
 def _cluster(ctx: ExtractionContext, case: Node) -> ClusterRecord:
-    from clustergraph.gazetteer.rdf import emit_region
-    from rdflib import Literal
-
     doc, writer, gazetteer = ctx.doc, ctx.writer, ctx.gazetteer
     title_start, title_end = cluster_title_span(doc, case)
     title_clean = doc.clean.clean[title_start:title_end]

@@ -11,21 +11,25 @@ decides is spelled out here because the genre has no markup for names.
    ``等`` (not in ``高等``), ``的``, or ``和/及/与`` right after another suffix (``A药港和B药谷`` is
    two names). It is then cut after the last *lead-in* word inside it: verbs that introduce an
    organisation (依托, 联合, 牵头组建, 建设, 集聚 …), role nouns (促进机构, 龙头企业), counted
-   phrases (两个, 八大, 一批) and particles (了, 到, 由, 以); a leading 与/和/为/是 … is dropped,
-   and so are level qualifiers (省级, 国家级, a leading ``(重点)``) that describe the act, not
-   the name (建设省级石墨烯制造业创新中心 → 石墨烯制造业创新中心).
-   A candidate is kept only if it has a **proper-name part**: what is left of it after removing
-   the suffix and generic vocabulary (:data:`GENERIC_WORDS`: 国家, 产业, 技术, 创新, 公共, 服务,
+   phrases (两个, 八大, 一批), particles (了, 到, 由, 以) and a generic noun joined by 与/和
+   (``集群企业与X大学`` → X大学); a leading 与/和/为/是 … is dropped. A few verbs right before the
+   suffix belong to the name (联合实验室, 建设集团). A level qualifier (省级, 国家级) stays in the
+   label, as printed; the bare name (石墨烯制造业创新中心) becomes an ``skos:altLabel``.
+
+   A candidate is kept only if it has a **proper-name part**: what is left after removing the
+   suffix and generic vocabulary (:data:`GENERIC_WORDS`: 国家, 产业, 技术, 创新, 公共, 服务,
    一流 …) has at least two characters. So ``龙头企业``, ``产业投资基金``, ``一批创新中心``,
    ``产业技术创新战略联盟``, ``重点实验室`` are not institutions, while ``龙城实验室`` and
-   ``智慧视频技术产业联盟`` are. Weak suffixes (平台, 中心, 联盟, 园区, 基地 …) after ``的`` are
-   descriptions (``亚洲最大的化纤面料生产基地``, ``开放的创新服务平台``), and so is the next item
-   of such a 、-list; so is a weak-suffix name followed by ``等 … 项目/产品/技术 …`` (a project,
-   not a body). A whole quotation (“一产业链一平台”) is a slogan, not a name. ``基地`` is mostly descriptive in the genre (生产基地, 配套基地), so it needs
-   a place name in front. A level qualifier in front (省级, 国家级) stays in the label, as
-   printed; the bare name (石墨烯制造业创新中心) becomes an ``skos:altLabel``. One-character government suffixes (部, 局, 厅, 委) and 政府/委员会 need a
-   jurisdiction in front (国家…, 中央…, a place name) or the ``X和Y部`` ministry form, which keeps
-   ``内部``, ``布局``, ``技术专家委员会`` out.
+   ``智慧视频技术产业联盟`` are. The case's own industry words do not count either unless a
+   designation (国家…, 省级…, a place) opens the name (``磁性材料公共服务平台`` in the 磁性材料
+   case is a description). Weak suffixes (平台, 中心, 联盟, 园区 …) right after ``的`` are
+   descriptions (``开放的创新服务平台``) unless a place name opens them (``总规模50亿元的合肥…
+   产业基金``), and so is the next item of such a 、-list; so is a weak-suffix name followed by
+   ``等 … 项目/产品/技术 …`` (a project, not a body) or by ``于一体`` (``集A、B平台于一体``). A whole
+   quotation (“一产业链一平台”) is a slogan. ``基地`` is mostly descriptive in the genre (生产基地,
+   配套基地, 原料药基地), so it needs a place name in front. One-character government suffixes
+   (部, 局, 厅, 委) and 政府/委员会 need a jurisdiction in front (国家…, 中央…, a place name) or the
+   ``X和Y部`` ministry form, which keeps ``内部``, ``布局``, ``技术专家委员会`` out.
 2. **Enumeration rule.** Short brand-like names have no suffix; the genre lists them and then says
    what they are: ``推动三六零、曙光信息、飞腾 CPU…等企业``, ``聚集东风本田…等 8 家整车企业``,
    ``与清华、北交大等 25 所一流大学``, ``依托印染大脑、智慧印染两个省级工业互联网平台``. A list
@@ -48,7 +52,9 @@ decides is spelled out here because the genre has no markup for names.
 
 Every mention adds evidence (the name span; for a defining mention the name with its
 ``(简称…)``) and ``cg:mentionedInCluster`` of the case it is in; the same name twice is one node
-(:func:`clustergraph.extract.context.register_institution`). Labels are the name as printed.
+(:func:`clustergraph.extract.context.register_institution`). Labels are the name as printed. A
+name that is 国家 + an institution an earlier rule registered (``国家工业和信息化部`` when the
+policy rules know ``工业和信息化部``) is that institution, with the longer form as an alias.
 """
 
 from __future__ import annotations
@@ -161,17 +167,145 @@ CATEGORIES: tuple[tuple[str, URIRef], ...] = (
 #: generic vocabulary: words that do not make a name proper (general, not this document's)
 GENERIC_WORDS: tuple[str, ...] = tuple(
     sorted(
-        """
-        国家级 省部级 省级 市级 县级 区级 国家 中央 重点 企业 技术 工程 研究 研发 创新 协同 产业 行业
-        公共 服务 联合 综合 高新 科技 应用 基础 战略 集群 一批 海外 大型 专业 校企 新型 共性 开放
-        国际 跨区域 区域 中小 本地 信息 交互 协作 共享 数据 网络化 网络 对接 供需 产业链 供应链
-        一流 细分 领域 相关 重大 高端 先进 现代 院士 博士后 专家 人才 金融 投资 创业 发展 合作
-        交流 检测 测试 支撑 中心 工业互联网 互联网 工业 制造业 智能制造 制造 示范 试点 载体 孵化
-        成果转化 转化 知识产权 标准 质量 认证 咨询 培训 功能 数字化 智能化 配套 生产 加工 产品
-        科研 院所 高校 机构 单位 部门 各类 各级 多个 若干 以上 赋能 零部件 工作组 工作 专班 体系
-        其他 有关 全球 全国 世界级 产学研用 产学研 成员 会员 主力 骨干 龙头 核心 优质 上下游 企业主体
-        整车 模块 绿色 联合体 共同体
-        """.split(),
+        [
+            "国家级",
+            "省部级",
+            "省级",
+            "市级",
+            "县级",
+            "区级",
+            "国家",
+            "中央",
+            "重点",
+            "企业",
+            "技术",
+            "工程",
+            "研究",
+            "研发",
+            "创新",
+            "协同",
+            "产业",
+            "行业",
+            "公共",
+            "服务",
+            "联合",
+            "综合",
+            "高新",
+            "科技",
+            "应用",
+            "基础",
+            "战略",
+            "集群",
+            "一批",
+            "海外",
+            "大型",
+            "专业",
+            "校企",
+            "新型",
+            "共性",
+            "开放",
+            "国际",
+            "跨区域",
+            "区域",
+            "中小",
+            "本地",
+            "信息",
+            "交互",
+            "协作",
+            "共享",
+            "数据",
+            "网络化",
+            "网络",
+            "对接",
+            "供需",
+            "产业链",
+            "供应链",
+            "一流",
+            "细分",
+            "领域",
+            "相关",
+            "重大",
+            "高端",
+            "先进",
+            "现代",
+            "院士",
+            "博士后",
+            "专家",
+            "人才",
+            "金融",
+            "投资",
+            "创业",
+            "发展",
+            "合作",
+            "交流",
+            "检测",
+            "测试",
+            "支撑",
+            "中心",
+            "工业互联网",
+            "互联网",
+            "工业",
+            "制造业",
+            "智能制造",
+            "制造",
+            "示范",
+            "试点",
+            "载体",
+            "孵化",
+            "成果转化",
+            "转化",
+            "知识产权",
+            "标准",
+            "质量",
+            "认证",
+            "咨询",
+            "培训",
+            "功能",
+            "数字化",
+            "智能化",
+            "配套",
+            "生产",
+            "加工",
+            "产品",
+            "科研",
+            "院所",
+            "高校",
+            "机构",
+            "单位",
+            "部门",
+            "各类",
+            "各级",
+            "多个",
+            "若干",
+            "以上",
+            "赋能",
+            "零部件",
+            "工作组",
+            "工作",
+            "专班",
+            "体系",
+            "其他",
+            "有关",
+            "全球",
+            "全国",
+            "世界级",
+            "产学研用",
+            "产学研",
+            "成员",
+            "会员",
+            "主力",
+            "骨干",
+            "龙头",
+            "核心",
+            "优质",
+            "上下游",
+            "企业主体",
+            "整车",
+            "模块",
+            "绿色",
+            "联合体",
+            "共同体",
+        ],
         key=len,
         reverse=True,
     )
@@ -183,21 +317,7 @@ _CONTINUATION_SHORT = "门面署分长件位落属下内外级"  # after 部/局
 _DELIMITERS = set(",;:。、!?“”‘’\"'《》<>[]【】〔〕{}—…|/\n\t ·-+=~")
 _HIGH_DENG = "高平同对均"  # 高等, 平等, 同等 … keep 等 inside a word
 _LEAD_IN = re.compile(
-    "|".join(
-        [
-            r"[一二三四五六七八九十]+是",
-            r"(?P<count>(?:[一二两三四五六七八九十百千万几]+|\d+)\s*(?:大类|大|个|家|所|项|批|类)"
-            r"|(?:余|多)(?:个|家|所|项))",
-            r"促进机构|龙头企业|配套企业|企业主体",
-            r"牵头组建|牵头建设|建设完善|依托|依靠|联合|牵头|组建|建设|建成|建立|创建|成立|设立|"
-            r"启动|发挥|推动|推进|围绕|集聚|聚集|汇聚|参与|主导|争创|打造|共建|引导|支持|组织|"
-            r"开展|加快|申报|落地|投用|获得|承担|入选|引进|招引|吸引|培育|完善|搭建|构建|加入|"
-            r"携手|会同|委托|授予|批准|认定|获批|成为|作为|通过|包括|拥有|形成|带动|依据|按照|"
-            r"面向|服务于|鼓励|聚焦|实施|落户|落地|推广|联系|对标|借鉴|强化|加大|提升|优化|深化|"
-            r"夯实|健全|扩大|运营|布局|均为|皆为|都为|即为|也为",
-            r"(?<![自理缘事])由|了|到|以及|以|在|从|把|被",
-        ]
-    )
+    r"[一二三四五六七八九十]+是|(?P<count>(?:[一二两三四五六七八九十百千万几]+|\d+)\s*(?:大类|大|个|家|所|项|批|类)|(?:余|多)(?:个|家|所|项))|促进机构|龙头企业|配套企业|企业主体|牵头组建|牵头建设|建设完善|依托|依靠|联合|牵头|组建|建设|建成|建立|创建|成立|设立|启动|发挥|推动|推进|围绕|集聚|聚集|汇聚|参与|主导|争创|打造|共建|引导|支持|组织|开展|加快|申报|落地|投用|获得|承担|入选|引进|招引|吸引|培育|完善|搭建|构建|加入|携手|会同|委托|授予|批准|认定|获批|成为|作为|通过|包括|拥有|形成|带动|依据|按照|面向|服务于|鼓励|聚焦|实施|落户|落地|推广|联系|对标|借鉴|强化|加大|提升|优化|深化|夯实|健全|扩大|运营|布局|均为|皆为|都为|即为|也为|(?<![自理缘事])由|了|到|以及|以|在|从|把|被"
 )
 #: lead-in words that are also name words right before a suffix (建设集团, 联合实验室)
 _NAME_VERBS = frozenset({"联合", "建设", "发展", "投资", "控股", "开发"})
@@ -223,6 +343,8 @@ _COUNT_AFTER = re.compile(
 _COUNT_NO_DENG = re.compile(r"(?:两|[一二三四五六七八九十]+|\d+)\s*(?:个|家|所)")
 #: a level qualifier written in front of a name (省级石墨烯制造业创新中心): the bare name is an alias
 _LEVEL_PREFIX = re.compile(r"^(?:国家级|省部级|省级|市级|县级|区级)")
+#: 国家 in front of a name an earlier rule registered (国家工业和信息化部 = 工业和信息化部)
+_NATIONAL_PREFIX = re.compile(r"^(?:国家|中华人民共和国)")
 #: 在 + a place + an investment verb: what stands before 在 is an investor
 _INVESTS = re.compile(r"在([^\s,;。、:!?]{2,8}?)(?:投资|落户|设厂|建厂|设立分公司)")
 _MAX_NAME = 40
@@ -256,7 +378,6 @@ class _Candidate:
     end: int
     kind: URIRef
     suffix: Suffix | None
-    descriptive: bool = False
 
 
 def _is_name_char(char: str) -> bool:
@@ -292,9 +413,7 @@ def _mixed_space(text: str, at: int, floor: int) -> bool:
     return _is_name_char(before) and _is_name_char(after) and (before.isascii() != after.isascii())
 
 
-def _scan_left(
-    text: str, end: int, floor: int, *, spaces: bool = False
-) -> tuple[int, str]:
+def _scan_left(text: str, end: int, floor: int, *, spaces: bool = False) -> tuple[int, str]:
     """Start of the name-like run ending at ``end`` and why it stopped (the stopping char).
 
     With ``spaces``, a space between Han and Latin characters stays inside the run.
@@ -497,14 +616,11 @@ def _list_items(text: str, floor: int, gazetteer: Gazetteer, first_id: int) -> l
     return items
 
 
-def _parse_list(
-    text: str, floor: int, category_start: int, aliases: list[tuple[int, int]]
-) -> tuple[list[tuple[int, int]], int, bool] | None:
-    """Item spans, where the modifiers start, and whether the count is ``N大``; or None.
+def _list_bridge(text: str, floor: int, category_start: int) -> tuple[int, int, bool, bool] | None:
+    """Between the last item and the category: (items end, modifiers start, ``N大``, need two).
 
-    An item's own ``(简称X)`` (``A(简称B)、C等龙头企业``) is skipped, not read as a boundary.
+    ``…等 [count] [modifiers]`` or, without 等, ``[count] [modifiers]`` (then at least two items).
     """
-    alias_ends = {end: start for start, end in aliases}
     window_start = max(floor, category_start - _MAX_BRIDGE)
     bridge = text[window_start:category_start]
     deng = -1
@@ -516,32 +632,36 @@ def _parse_list(
             deng = window_start + index
             break
     if deng >= 0:
-        last_end = deng
-        modifiers_start = deng + 1
-        after = text[modifiers_start:category_start]
+        after = text[deng + 1 : category_start]
         count = _COUNT_AFTER.match(after)
         rest = after[count.end() :] if count else after
         if re.search(r"[\d的]", rest) or _LEAD_IN.search(rest):
             return None
-        big = bool(_BIG_COUNT.match(after))
-        need_two = False
-    else:
-        counts = [
-            m
-            for m in _COUNT_NO_DENG.finditer(bridge)
-            if not re.search(r"[、,;。:!?\n]", bridge[m.start() :])
-        ]
-        if not counts:
-            return None
-        count = counts[0]
-        last_end = window_start + count.start()
-        modifiers_start = last_end
-        if re.search(r"\d", bridge[count.end() :]):
-            return None
-        big = False
-        need_two = True
+        return deng, deng + 1, bool(_BIG_COUNT.match(after)), False
+    counts = [
+        m
+        for m in _COUNT_NO_DENG.finditer(bridge)
+        if not re.search(r"[、,;。:!?\n]", bridge[m.start() :])
+    ]
+    if not counts or re.search(r"\d", bridge[counts[0].end() :]):
+        return None
+    last_end = window_start + counts[0].start()
+    return last_end, last_end, False, True
+
+
+def _parse_list(
+    text: str, floor: int, category_start: int, aliases: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], int, bool] | None:
+    """Item spans, where the modifiers start, and whether the count is ``N大``; or None.
+
+    An item's own ``(简称X)`` (``A(简称B)、C等龙头企业``) is skipped, not read as a boundary.
+    """
+    bridge = _list_bridge(text, floor, category_start)
+    if bridge is None:
+        return None
+    end, modifiers_start, big, need_two = bridge
+    alias_ends = {alias_end: alias_start for alias_start, alias_end in aliases}
     spans: list[tuple[int, int]] = []
-    end = last_end
     while True:
         end = alias_ends.get(end, end)
         start, stop = _scan_left(text, end, floor, spaces=True)
@@ -560,8 +680,7 @@ def _parse_list(
     if marker:
         first_start = marker.end()
     cut, _ = _cut_lead_in(text, first_start, first_end)
-    first_start = _strip_front(text, cut, first_end)
-    spans[0] = (first_start, first_end)
+    spans[0] = (_strip_front(text, cut, first_end), first_end)
     if any(_LEAD_IN.search(text, start, end) for start, end in spans[1:]):
         return None
     if any(start >= end for start, end in spans):
@@ -701,8 +820,6 @@ def _alias_mentions(
                     continue
                 if definer.generic_alias and not _clause_initial(clean, at, paragraph.clean_start):
                     continue
-                if not definer.generic_alias and at > 0 and clean[at - 1] in "省市县区":
-                    continue
                 taken.append((at, end))
                 extra.append(
                     InstitutionMention(
@@ -736,15 +853,18 @@ def run(ctx: ExtractionContext) -> None:
     """Register one node per institution with evidence for each mention and its case's cluster."""
     writer = ctx.writer
     for mention in institution_mentions(ctx):
-        end = mention.alias_end if mention.alias and not mention.generic_alias else mention.end
-        if mention.alias and mention.generic_alias:
-            end = mention.alias_end or mention.end
-        span = writer.raw_span(mention.start, end)
+        span = writer.raw_span(mention.start, mention.alias_end or mention.end)
         aliases = (mention.alias,) if mention.alias and not mention.generic_alias else ()
-        bare = _LEVEL_PREFIX.sub("", mention.canonical)
-        if bare != mention.canonical and len(bare) >= 2:
+        canonical = mention.canonical
+        bare = _LEVEL_PREFIX.sub("", canonical)
+        if bare != canonical and len(bare) >= 2:
             aliases = (*aliases, bare)
-        record = register_institution(ctx, mention.canonical, mention.kind, span, aliases=aliases)
+        national = _NATIONAL_PREFIX.sub("", canonical)
+        if national != canonical and national in ctx.institutions:
+            # 国家工业和信息化部 is the 工业和信息化部 an earlier rule already knows
+            aliases = (*aliases, canonical)
+            canonical = ctx.institutions[national].name
+        record = register_institution(ctx, canonical, mention.kind, span, aliases=aliases)
         if mention.alias and mention.generic_alias and mention.alias not in record.aliases:
             record.aliases.add(mention.alias)
             writer.label(record.iri, mention.alias, alt=True)

@@ -8,12 +8,14 @@ qualifier words), never a list of one document's figures.
 
 Conventions (see docs/data-model.md, "Quantities/links/quality additions"):
 
-* Units that statistics write with their magnitude (亿元, 万元, 亿美元, 万平方米, 万吨 …) keep it:
-  "15.8 亿美元" is value 15.8, unit "亿美元". Magnitudes before a classifier are folded into the value:
-  "近7万家" is value 70000, unit "家"; "百万台" is 1000000 "台".
+* Value and unit are kept as written: a 万 or 亿 written before the unit stays in the unit
+  ("15.8 亿美元" → 15.8 "亿美元", "近7万家" → 7 "万家", "百万台" → 100 "万台", "上万家" → 1 "万家");
+  十/百/千 fold into the value ("3千家" → 3000 "家"). ``NumberMatch.normalized``/``base_unit`` give
+  the same figure without magnitude (70000 "家", 1580000000 "美元") for comparison.
 * Shares are percentages: "四分之一" → 25 "%", "三成" → 30 "%", "百分之三十" → 30 "%".
 * Years count only as a duration after 连续/长达/历时/累计 ("连续 9 年" → 9 "年"); other "N年" are
-  dates or plan names. Hours ("一小时", "半小时") are slogans of the genre and are not quantities.
+  dates or plan names. 天, 个月 and 小时 with a number are durations; "一小时"/"半小时" (supply and
+  commuting circles, slogans of the genre) are not quantities.
 * Not quantities: dates, ordinals (第N), model names (T700, M55J, 8AT, 5G), "1+2+3+8" slogans,
   numbers inside quotation marks or book-title marks, list markers, the article "一" (一个, 一家),
   bare magnitudes (千家万户), vague amounts (数十, 几百) and "N大X" enumerations (三大原则).
@@ -150,7 +152,7 @@ _NOT_AFTER_UNIT = {
     "项": "目",
     "场": "景所地",
 }
-_QUOTES = {"“": "”", "《": "》", '"': '"', "「": "」", "『": "』"}
+_QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』"}
 
 
 @dataclass(frozen=True)
@@ -251,7 +253,7 @@ def _quoted_mask(text: str) -> list[bool]:
         if closing and ch == closing[-1]:
             closing.pop()
             continue
-        if ch in _QUOTES and ch not in ('"',):
+        if ch in _QUOTES:
             closing.append(_QUOTES[ch])
             continue
         if ch == "\n":
@@ -281,8 +283,10 @@ def _excluded_context(text: str, start: int, end: int, arabic: bool) -> bool:
     before = text[max(0, start - 1) : start]
     before2 = text[max(0, start - 2) : start].strip(_SPACE)
     after = text[end : end + 1]
-    if before2.endswith("第") or before in ("第", "届", "大"):
-        return True  # ordinals: 第三批, 十三届全国人大四次会议, 十九届五中全会
+    if before2.endswith("第") or before == "第":
+        return True  # ordinals: 第三批, 第 2 名
+    if not arabic and before in ("届", "大"):
+        return True  # ordinals without 第: 十三届全国人大四次会议, 十九届五中全会
     if arabic and (re.match(r"[A-Za-z+\-/]", before) or re.match(r"[A-Za-z+/]", after)):
         return True
     return any(idiom in text[max(0, start - 3) : end + 4] for idiom in _IDIOMS)

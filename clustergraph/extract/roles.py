@@ -83,7 +83,8 @@ _FOUNDABLE = {
 }
 _PAREN = r"(?:\s*\([^()]*\))?\s*"
 _AGENCY_AFTER = re.compile(
-    _PAREN + r"(?:积极|主动|正式|充分|继续|主要)?\s*(?:承担|履行|担任|作为|发挥|行使)[^,。;!?]{0,12}促进机构"
+    _PAREN
+    + r"(?:积极|主动|正式|充分|继续|主要)?\s*(?:承担|履行|担任|作为|发挥|行使)[^,。;!?]{0,12}促进机构"
 )
 _AGENCY_LEAD = re.compile(r"促进机构\s*(?:为|是)?\s*$")
 _FOUND_VERB = re.compile(
@@ -122,7 +123,8 @@ def _sentence_of(sentences: list[Node], offset: int) -> Node | None:
 
 def _masked(clean: str, start: int, end: int, mentions: list[InstitutionMention]) -> str:
     """``clean[start:end]`` with each institution name replaced by □ (so 与 inside a name is
-    not read as a preposition)."""
+    not read as a preposition).
+    """
     chars = list(clean[start:end])
     for mention in mentions:
         for index in range(max(start, mention.start), min(end, mention.end)):
@@ -142,9 +144,7 @@ def find_roles(
     for cluster in ctx.clusters:
         sentences = list(cluster.case.iter("sentence"))
         in_case = [
-            m
-            for m in mentions
-            if cluster.case.clean_start <= m.start < cluster.case.clean_end
+            m for m in mentions if cluster.case.clean_start <= m.start < cluster.case.clean_end
         ]
         for mention in in_case:
             sentence = _sentence_of(sentences, mention.start)
@@ -243,9 +243,7 @@ def run(ctx: ExtractionContext) -> None:
         record = ctx.institutions.get(mention.canonical)
         if record is None:
             continue
-        iri = mint(
-            "role", slugify(cluster.label), ROLE_SLUGS[role], slugify(record.name)
-        )
+        iri = mint("role", slugify(cluster.label), ROLE_SLUGS[role], slugify(record.name))
         writer.entity(iri, CG.Role, ORG.Membership, span=(sentence.start, sentence.end))
         writer.add(iri, ORG.member, record.iri)
         writer.add(iri, ORG.organization, cluster.iri)

@@ -140,7 +140,9 @@ def _merge_evidence(result: ResultTable, table: dict[str, NodeInfo]) -> None:
         try:
             span = (int(start), int(end))
         except ValueError:
-            raise QueryError(f"evidence of {iri} has non-integer offsets {start!r}-{end!r}") from None
+            raise QueryError(
+                f"evidence of {iri} has non-integer offsets {start!r}-{end!r}"
+            ) from None
         prefix, suffix = _value(row, "prefix") or "", _value(row, "suffix") or ""
         quotes[iri].add((*span, exact, prefix, suffix))
     for iri, found in quotes.items():

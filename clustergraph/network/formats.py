@@ -85,9 +85,7 @@ def flat_graph(graph: nx.Graph) -> nx.Graph:
     import networkx as nx
 
     flat = nx.Graph()
-    flat.graph.update(
-        {k: _scalar(v) for k, v in sorted(graph.graph.items()) if v is not None}
-    )
+    flat.graph.update({k: _scalar(v) for k, v in sorted(graph.graph.items()) if v is not None})
     for node in sorted(graph.nodes):
         attrs = dict(graph.nodes[node])
         attrs.pop("provinces", None)  # ``province`` holds the same names, joined
@@ -117,7 +115,7 @@ def to_graphml(graph: nx.Graph) -> bytes:
 
 
 def to_json(graph: nx.Graph) -> bytes:
-    """networkx node-link JSON (``nodes``/``edges``), evidence kept as objects."""
+    """Node-link JSON as networkx writes it (``nodes``/``edges``), evidence kept as objects."""
     import networkx as nx
 
     ordered = nx.Graph()
@@ -145,9 +143,7 @@ def to_csv(graph: nx.Graph) -> bytes:
     )
     for node in order:
         attrs = graph.nodes[node]
-        writer.writerow(
-            [node, *(_cell(attrs.get(column, "")) for column in CSV_COLUMNS[1:])]
-        )
+        writer.writerow([node, *(_cell(attrs.get(column, "")) for column in CSV_COLUMNS[1:])])
     return buffer.getvalue().encode("utf-8")
 
 

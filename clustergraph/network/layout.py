@@ -21,14 +21,46 @@ _SPREAD = 0.35  # degrees: radius of the circle that separates clusters sharing 
 
 
 def spring_positions(graph: nx.Graph, *, seed: int = SEED) -> dict[str, tuple[float, float]]:
-    """Fruchterman–Reingold positions with a fixed seed, in [-1, 1], rounded."""
+    """Seeded spring layout per connected component, components packed in rows.
+
+    Laying out the components one by one keeps each readable (a single spring layout pushes
+    components far apart and squeezes their nodes together). Units: about one node spacing.
+    """
     import networkx as nx
 
-    if len(graph) == 0:
+    boxes = []
+    for component in sorted(
+        (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
+    ):
+        radius = 0.5 + 0.6 * math.sqrt(len(component))
+        if len(component) == 1:
+            local = {component[0]: (0.0, 0.0)}
+        else:
+            sub = graph.subgraph(component)
+            raw = nx.spring_layout(sub, seed=seed, weight="weight", iterations=200, scale=radius)
+            local = {n: (float(x), float(y)) for n, (x, y) in raw.items()}
+        boxes.append((2 * radius + 1.0, local))
+    return _pack(boxes)
+
+
+def _pack(
+    boxes: list[tuple[float, dict[str, tuple[float, float]]]],
+) -> dict[str, tuple[float, float]]:
+    """Shelf-pack square boxes (largest first) into rows about as wide as the whole is tall."""
+    if not boxes:
         return {}
-    k = 2.0 / math.sqrt(len(graph))  # a little looser than the default: labels need room
-    raw = nx.spring_layout(graph, seed=seed, weight="weight", k=k, iterations=200)
-    return {node: (round(float(x), 4), round(float(y), 4)) for node, (x, y) in raw.items()}
+    width = max(math.sqrt(sum(size * size for size, _ in boxes)) * 1.1, boxes[0][0])
+    placed: dict[str, tuple[float, float]] = {}
+    x = y = row = 0.0
+    for size, local in boxes:
+        if x > 0 and x + size > width:
+            x, y, row = 0.0, y + row, 0.0
+        cx, cy = x + size / 2, -(y + size / 2)
+        for node, (nx_, ny_) in local.items():
+            placed[node] = (round(cx + nx_, 4), round(cy + ny_, 4))
+        x += size
+        row = max(row, size)
+    return placed
 
 
 def geo_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:

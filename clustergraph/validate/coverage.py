@@ -2,7 +2,8 @@
 
 Predicates and classes (objects of ``rdf:type``) must either come from one of the standard
 vocabularies the data model builds on, or be declared in our ontology. Any ``cg:`` IRI, in any
-position, must be declared in our ontology: being in our namespace is not enough.
+position, must be declared in our ontology: being in our namespace is not enough. (The bare
+namespace IRI, as used by ``void:vocabulary``, is not a term.)
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ def undeclared_terms(graph: Graph, ontology: Graph) -> set[URIRef]:
         if not isinstance(term, URIRef):
             return
         iri = str(term)  # rdflib's URIRef.startswith does not accept a tuple
+        if iri == cg:  # the namespace itself (e.g. the object of void:vocabulary)
+            return
         if iri.startswith(cg):
             if term not in kinds or (needed is not None and needed not in kinds[term]):
                 found.add(term)

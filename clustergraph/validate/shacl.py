@@ -173,8 +173,10 @@ _QUERY_CACHE: dict[tuple[str, str | None, tuple[tuple[str, str], ...]], Any] = {
 
 
 class _ParameterList(list):  # type: ignore[type-arg]
-    """pySHACL's list of constraint parameters with a hashed ``in`` (it is tested for every
-    predicate of every shape it evaluates); otherwise the same list."""
+    """pySHACL's list of constraint parameters, with a hashed ``in``.
+
+    pySHACL tests membership for every predicate of every shape it evaluates.
+    """
 
     def __init__(self, items: list[Any]) -> None:
         super().__init__(items)
@@ -186,9 +188,11 @@ class _ParameterList(list):  # type: ignore[type-arg]
 
 @contextmanager
 def _faster_pyshacl() -> Iterator[None]:
-    """While active: rdflib parses each distinct SPARQL text once (like ``prepareQuery``), and
-    pySHACL looks up constraint parameters in a set. Both are restored afterwards; if pySHACL's
-    internals ever change, only the speed-up is lost."""
+    """While active, parse each SPARQL text once and look up constraint parameters in a set.
+
+    rdflib then treats a repeated query text like ``prepareQuery``. Both patches are undone on
+    exit; if pySHACL's internals ever change, only the speed-up is lost.
+    """
     import pyshacl.shape
     from rdflib.plugins.sparql import processor
 
@@ -196,11 +200,11 @@ def _faster_pyshacl() -> Iterator[None]:
 
     def query(
         self: Any,
-        strOrQuery: Any,  # noqa: N803 - rdflib's parameter names
-        initBindings: Any = None,  # noqa: N803
-        initNs: Any = None,  # noqa: N803
+        strOrQuery: Any,  # rdflib's parameter names
+        initBindings: Any = None,
+        initNs: Any = None,
         base: str | None = None,
-        DEBUG: bool = False,  # noqa: N803
+        DEBUG: bool = False,
     ) -> Any:
         if isinstance(strOrQuery, str):
             namespaces = tuple(sorted((str(k), str(v)) for k, v in (initNs or {}).items()))

@@ -219,6 +219,15 @@ def test_whitepaper_case_numbers_restart_per_section(paper: ExtractionContext) -
         ("天津信息安全集群", ["120000"], ["120000"], False),
         ("内蒙古自治区呼和浩特乳制品集群", ["150100"], ["150000"], False),
     ],
+    ids=[
+        "tai-lian-xi",
+        "guang-shen-fo-guan",
+        "cheng-de",
+        "shen-guang",
+        "yueqing",
+        "tianjin",
+        "hohhot",
+    ],
 )
 def test_whitepaper_places(
     paper: ExtractionContext, title: str, located: list[str], provinces: list[str], multi: bool
@@ -240,6 +249,7 @@ def test_whitepaper_places(
         ("广东广深佛莞智能装备集群", "智能装备"),
         ("内蒙古自治区呼和浩特乳制品集群", "乳制品"),
     ],
+    ids=["ningbo", "tai-lian-xi", "chengdu", "guang-shen-fo-guan", "hohhot"],
 )
 def test_whitepaper_industry(paper: ExtractionContext, title: str, industry: str) -> None:
     graph = paper.writer.graph

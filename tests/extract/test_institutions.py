@@ -173,6 +173,7 @@ def test_negative_patterns() -> None:
         ("国家高性能医疗器械创新中心", True),
         ("产业投资基金", False),
     ],
+    ids=["lab", "generic-lab", "generic-alliance", "alliance", "counted", "centre", "fund"],
 )
 def test_proper_name_part(name: str, proper: bool) -> None:
     suffix = next(s for s in institutions.SUFFIXES if name.endswith(s.text))
@@ -199,11 +200,21 @@ def _in_cluster(ctx: ExtractionContext, title: str) -> dict[str, URIRef]:
     }
 
 
-def test_whitepaper_tianjin_enumeration_gives_separate_enterprises(paper: ExtractionContext) -> None:
+def test_whitepaper_tianjin_enumeration_gives_separate_enterprises(
+    paper: ExtractionContext,
+) -> None:
     found = _in_cluster(paper, "天津信息安全集群")
     enterprises = {name for name, kind in found.items() if kind == CG.Enterprise}
     assert len(enterprises) >= 7
-    assert {"三六零", "曙光信息", "飞腾 CPU", "麒麟软件", "南大通用", "神舟通用", "紫光云"} <= enterprises
+    assert {
+        "三六零",
+        "曙光信息",
+        "飞腾 CPU",
+        "麒麟软件",
+        "南大通用",
+        "神舟通用",
+        "紫光云",
+    } <= enterprises
 
 
 def test_whitepaper_ningbo_alias_is_one_node(paper: ExtractionContext) -> None:

@@ -161,7 +161,7 @@ def test_fixture_role_node_shape(fixture_ctx: ExtractionContext) -> None:
         if graph.value(sel, OA.exact) is not None
     }
     assert len(quotes) == 2
-    assert all(quote.endswith("。") or quote.endswith(":") for quote in quotes)
+    assert all(quote.endswith(("。", ":")) for quote in quotes)
 
 
 # -- white paper ---------------------------------------------------------------------------
@@ -175,6 +175,7 @@ def test_fixture_role_node_shape(fixture_ctx: ExtractionContext) -> None:
         ("天津动力电池集群", "天津市电池行业协会"),
         ("江苏南通、扬州、泰州海工装备和高技术船舶集群", "江苏省船舶工业行业协会"),
     ],
+    ids=["ningbo", "yueqing", "tianjin-battery", "jiangsu-shipbuilding"],
 )
 def test_whitepaper_promotion_agencies(paper: ExtractionContext, cluster: str, agency: str) -> None:
     assert (cluster, agency, "agency") in _roles(paper)
@@ -185,7 +186,9 @@ def test_whitepaper_only_four_promotion_agencies(paper: ExtractionContext) -> No
 
 
 def test_whitepaper_ningbo_founder_through_alias(paper: ExtractionContext) -> None:
-    objects = _objects(paper, "浙江宁波磁性材料集群", "中国科学院宁波材料技术与工程研究所", "founder")
+    objects = _objects(
+        paper, "浙江宁波磁性材料集群", "中国科学院宁波材料技术与工程研究所", "founder"
+    )
     assert objects == {"浙江省磁性材料应用技术创新中心", "稀土永磁材料与应用技术国家工程实验室"}
 
 

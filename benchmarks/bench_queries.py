@@ -1,0 +1,516 @@
+"""Benchmark the canned queries: embedded pyoxigraph vs rdflib's memory store vs a served Oxigraph.
+
+For each size it builds a synthetic graph of the real graph's shape (the built kg/clustergraph.ttl,
+or the test fixture when no build exists) by replicating every extracted node — clusters,
+measures, institutions, roles, quantities, evidence … — under new IRIs, while regions, industries,
+schemes and the source stay shared, exactly as more case studies of the same white paper would.
+The generator is deterministic (no randomness): copy k appends ``-r{k}`` to IRIs and `` (k)`` to
+labels; copy 0 is the original, so the canned queries' example parameters still find one node.
+
+Then, per engine, it reports per-query medians, load time and peak memory (each engine runs in
+its own process: ``resource.getrusage`` max RSS, or the server's VmHWM), ratios against rdflib,
+whether the answers agree, and the end-to-end time of ``clustergraph query clusters`` against a
+plain rdflib script doing the same (process start to rows printed).
+
+    .venv/bin/python benchmarks/bench_queries.py --sizes 100000 1000000
+
+Writes benchmarks/results/queries.md. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import platform
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+BUILT = ROOT / "kg" / "clustergraph.ttl"
+FIXTURE = ROOT / "tests" / "query" / "fixtures" / "mini.ttl"
+RESULTS = ROOT / "benchmarks" / "results" / "queries.md"
+CGID = "https://w3id.org/clustergraph/id/"
+#: instance kinds that stay shared between copies (the world the clusters live in)
+SHARED = (
+    "region/",
+    "industry/",
+    "scheme/",
+    "source/",
+    "dataset/",
+    "activity/",
+    "national-list/",
+    "reference/",
+    "gbt4754/",
+    "sei2018/",
+    "target/",
+    "agent/",
+)
+LABELS = {
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#altLabel",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+}
+RDFLIB_SCRIPT = """import sys, rdflib
+graph = rdflib.Graph()
+graph.parse(sys.argv[1])
+query = open(sys.argv[2], encoding="utf-8").read()
+for row in graph.query(query):
+    print(",".join("" if value is None else str(value) for value in row))
+"""
+
+
+# -- synthetic graphs ---------------------------------------------------------------------------
+def _replicated(iri: str) -> bool:
+    return iri.startswith(CGID) and not iri[len(CGID) :].startswith(SHARED)
+
+
+def synthesize(base: Path, target: int, out: Path) -> int:
+    """Write an N-Triples graph of about ``target`` triples built from ``base``; return its size."""
+    import pyoxigraph as ox
+
+    triples = list(ox.parse(path=str(base), format=ox.RdfFormat.from_extension(base.suffix[1:])))
+    shared = [t for t in triples if not _touches_copy(t)]
+    copied = [t for t in triples if _touches_copy(t)]
+    copies = max(1, math.ceil((target - len(shared)) / max(1, len(copied))))
+    out_triples = list(shared)
+    for k in range(copies):
+        out_triples.extend(_copy(triple, k) for triple in copied)
+    with out.open("wb") as handle:
+        ox.serialize(out_triples, handle, ox.RdfFormat.N_TRIPLES)
+    return len(out_triples)
+
+
+def _touches_copy(triple: object) -> bool:
+    import pyoxigraph as ox
+
+    s, o = triple.subject, triple.object  # type: ignore[attr-defined]
+    return (isinstance(s, ox.NamedNode) and _replicated(s.value)) or (
+        isinstance(o, ox.NamedNode) and _replicated(o.value)
+    )
+
+
+def _copy(triple: object, k: int) -> object:
+    import pyoxigraph as ox
+
+    if k == 0:
+        return triple
+
+    def term(node: object) -> object:
+        if isinstance(node, ox.NamedNode) and _replicated(node.value):
+            return ox.NamedNode(f"{node.value}-r{k}")
+        return node
+
+    s, p, o = triple.subject, triple.predicate, triple.object  # type: ignore[attr-defined]
+    if (
+        p.value in LABELS
+        and isinstance(s, ox.NamedNode)
+        and _replicated(s.value)
+        and isinstance(o, ox.Literal)
+    ):
+        o = (
+            ox.Literal(f"{o.value} ({k})", language=o.language)
+            if o.language
+            else ox.Literal(f"{o.value} ({k})", datatype=o.datatype)
+        )
+    return ox.Triple(term(s), p, term(o))
+
+
+# -- workers (one process per engine, so peak memory is the engine's own) ------------------------
+def _digest(rows: list[dict[str, object]]) -> str:
+    text = json.dumps(rows, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _table_rows(table: object) -> list[dict[str, object]]:
+    return [{k: v.__dict__ for k, v in row.items()} for row in table.rows]  # type: ignore[attr-defined]
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise _Timeout
+
+
+def worker(engine: str, data: Path, runs: int, budget: float) -> dict[str, object]:
+    """Load ``data`` with ``engine`` and time every canned query; return a JSON-ready report."""
+    from clustergraph.query.catalogue import load_all
+    from clustergraph.query.params import bind_parameters, inject_values
+
+    started = time.perf_counter()
+    if engine == "pyoxigraph":
+        from clustergraph.query.engine import EmbeddedEngine
+
+        embedded = EmbeddedEngine(data)
+    else:
+        import rdflib
+
+        graph = rdflib.Graph()
+        graph.parse(str(data), format="nt" if data.suffix == ".nt" else "turtle")
+        size = len(graph)
+    load = time.perf_counter() - started
+    queries: dict[str, dict[str, object]] = {}
+    for query in load_all():
+        bindings = bind_parameters(query, dict(query.expect.params))
+        times: list[float] = []
+        digest, rows, note = "", 0, ""
+        if engine == "pyoxigraph":
+            embedded.run(query.text, bindings)  # warm-up, not timed
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            if engine == "pyoxigraph":
+                table = embedded.run(query.text, bindings)
+                result = _table_rows(table)
+            else:
+                signal.signal(signal.SIGALRM, _alarm)
+                signal.setitimer(signal.ITIMER_REAL, budget)
+                try:
+                    result = _rdflib_rows(graph, inject_values(query.text, bindings))
+                except _Timeout:
+                    note = f"> {budget:g} s"
+                    break
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+            times.append(time.perf_counter() - t0)
+            digest, rows = _digest(result), len(result)
+            if sum(times) > budget:  # slow: a median of fewer runs
+                break
+        queries[query.name] = {
+            "median_ms": statistics.median(times) * 1000 if times and not note else None,
+            "runs": len(times),
+            "rows": rows,
+            "digest": digest,
+            "note": note,
+        }
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report: dict[str, object] = {"load_s": load, "peak_mb": peak_kb / 1024, "queries": queries}
+    if engine == "rdflib":
+        report["triples"] = size
+    return report
+
+
+def _rdflib_rows(graph: object, text: str) -> list[dict[str, object]]:
+    import rdflib
+
+    from clustergraph.query.results import Term
+
+    out = []
+    for row in graph.query(text):  # type: ignore[attr-defined]
+        converted = {}
+        for key, node in row.asdict().items():
+            if isinstance(node, rdflib.URIRef):
+                term = Term("uri", str(node))
+            elif isinstance(node, rdflib.BNode):
+                term = Term("bnode", str(node))
+            else:
+                term = Term(
+                    "literal",
+                    str(node),
+                    node.language,
+                    str(node.datatype) if node.datatype else None,
+                )
+            converted[str(key)] = term.__dict__
+        out.append(converted)
+    return out
+
+
+def run_worker(engine: str, data: Path, runs: int, budget: float) -> dict[str, object]:
+    done = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--worker",
+            engine,
+            "--data",
+            str(data),
+            "--runs",
+            str(runs),
+            "--budget",
+            str(budget),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{engine} worker failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout)
+
+
+def served(data: Path, runs: int) -> dict[str, object]:
+    """``oxigraph load`` + ``serve-read-only``; time every query over HTTP from this process."""
+    from clustergraph.query.catalogue import load_all
+    from clustergraph.query.engine import RemoteEngine
+    from clustergraph.query.params import bind_parameters
+    from clustergraph.query.server import LocalServer, load_location
+
+    with tempfile.TemporaryDirectory(prefix="bench-oxigraph-") as scratch:
+        started = time.perf_counter()
+        load_location(data, Path(scratch))
+        load = time.perf_counter() - started
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        server = LocalServer(Path(scratch), "127.0.0.1", port)
+        server.start(timeout=120)
+        try:
+            engine = RemoteEngine(server.url, timeout=600)
+            queries: dict[str, dict[str, object]] = {}
+            for query in load_all():
+                bindings = bind_parameters(query, dict(query.expect.params))
+                times, result = [], []
+                engine.run(query.text, bindings)  # warm-up (the store's caches), not timed
+                for _ in range(runs):
+                    t0 = time.perf_counter()
+                    result = _table_rows(engine.run(query.text, bindings))
+                    times.append(time.perf_counter() - t0)
+                queries[query.name] = {
+                    "median_ms": statistics.median(times) * 1000,
+                    "runs": runs,
+                    "rows": len(result),
+                    "digest": _digest(result),
+                    "note": "",
+                }
+            peak_mb = _vm_hwm_mb(server.process.pid) if server.process else None
+        finally:
+            server.stop()
+    return {"load_s": load, "peak_mb": peak_mb, "queries": queries}
+
+
+def _vm_hwm_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+# -- end to end -----------------------------------------------------------------------------------
+def end_to_end(data: Path, runs: int, budget: float) -> dict[str, object]:
+    """Median process time of ``clustergraph query clusters`` vs a plain rdflib script."""
+    from clustergraph.query.catalogue import load_query
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    ours = [
+        sys.executable,
+        "-m",
+        "clustergraph.cli",
+        "query",
+        "clusters",
+        "--data",
+        str(data),
+        "--format",
+        "csv",
+    ]
+    with tempfile.TemporaryDirectory() as scratch:
+        script = Path(scratch) / "plain_rdflib.py"
+        script.write_text(RDFLIB_SCRIPT, encoding="utf-8")
+        rq = Path(scratch) / "clusters.rq"
+        rq.write_text(load_query("clusters").text, encoding="utf-8")
+        plain = [sys.executable, str(script), str(data), str(rq)]
+        result: dict[str, object] = {}
+        for name, command in (("clustergraph", ours), ("rdflib", plain)):
+            times: list[float] = []
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+                times.append(time.perf_counter() - t0)
+                if sum(times) > budget:
+                    break
+            result[name] = {"median_s": statistics.median(times), "runs": len(times)}
+    return result
+
+
+# -- report ---------------------------------------------------------------------------------------
+def _ms(value: object) -> str:
+    if value is None:
+        return "–"
+    number = float(value)  # type: ignore[arg-type]
+    return f"{number:,.0f}" if number >= 100 else f"{number:.1f}"
+
+
+def _ratio(slow: object, fast: object) -> str:
+    if slow is None or fast is None or not float(fast):  # type: ignore[arg-type]
+        return "–"
+    ratio = float(slow) / float(fast)  # type: ignore[arg-type]
+    return f"{ratio:,.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
+
+
+def render(sections: list[dict[str, object]], meta: dict[str, str]) -> str:
+    lines = [
+        "# Canned-query benchmark",
+        "",
+        "Generated by `benchmarks/bench_queries.py` (" + meta["command"] + ").",
+        "",
+        (
+            f"Machine: {meta['machine']}; Python {meta['python']}; pyoxigraph {meta['pyoxigraph']}; "
+            f"rdflib {meta['rdflib']}; {meta['oxigraph_cli']}."
+        ),
+        "",
+        (
+            "Synthetic graphs replicate every extracted node of the base graph "
+            f"(`{meta['base']}`) under new IRIs; regions, industries, schemes and the source are shared. "
+            "Times are medians over repeated runs of each canned query with its example parameters "
+            "(rdflib: fewer runs when a query is slow; '> N s' = stopped after the budget). "
+            "'rdflib ÷' columns are rdflib's time divided by the engine's. 'agree' compares the full "
+            "normalised answers of the three engines."
+        ),
+    ]
+    for section in sections:
+        py, rd, sv = section["pyoxigraph"], section["rdflib"], section["served"]
+        lines += [
+            "",
+            f"## {section['triples']:,} triples",
+            "",
+            "| | pyoxigraph (embedded) | rdflib memory store | Oxigraph server (HTTP) |",
+            "| --- | ---: | ---: | ---: |",
+            (
+                f"| load | {py['load_s']:.2f} s | {rd['load_s']:.2f} s | {sv['load_s']:.2f} s "
+                "(`oxigraph load`) |"
+            ),
+            (
+                f"| peak memory | {py['peak_mb']:,.0f} MB | {rd['peak_mb']:,.0f} MB | "
+                f"{(sv['peak_mb'] or 0):,.0f} MB (server) |"
+            ),
+            "",
+            (
+                "| query | rows | pyoxigraph ms | rdflib ms | server ms | rdflib ÷ pyoxigraph | "
+                "rdflib ÷ server | agree |"
+            ),
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
+        ]
+        for name, p in py["queries"].items():
+            r, s = rd["queries"][name], sv["queries"][name]
+            agree = p["digest"] == s["digest"] and (r["note"] or p["digest"] == r["digest"])
+            rd_cell = r["note"] or _ms(r["median_ms"])
+            lines.append(
+                f"| {name} | {p['rows']:,} | {_ms(p['median_ms'])} | {rd_cell} | "
+                f"{_ms(s['median_ms'])} | {_ratio(r['median_ms'], p['median_ms'])} | "
+                f"{_ratio(r['median_ms'], s['median_ms'])} | {'yes' if agree else 'NO'} |"
+            )
+        total = {
+            k: sum((q["median_ms"] or 0) for q in e["queries"].values())
+            for k, e in (("py", py), ("rd", rd), ("sv", sv))
+        }
+        lines.append(
+            f"| **all queries** | | {_ms(total['py'])} | {_ms(total['rd'])} | {_ms(total['sv'])} | "
+            f"{_ratio(total['rd'], total['py'])} | {_ratio(total['rd'], total['sv'])} | |"
+        )
+    lines += [
+        "",
+        "## End to end: `clustergraph query clusters --format csv` vs a plain rdflib script",
+        "",
+        "Process start to rows printed (parse the file, run the same `clusters.rq`, print CSV).",
+        "",
+        "| graph | triples | clustergraph | plain rdflib | rdflib ÷ clustergraph |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for section in [meta["e2e_base"], *sections]:
+        e2e = section["e2e"]  # type: ignore[index]
+        ours, theirs = e2e["clustergraph"], e2e["rdflib"]
+        lines.append(
+            f"| {section['label']} | {section['triples']:,} | {ours['median_s']:.2f} s "
+            f"(median of {ours['runs']}) | {theirs['median_s']:.2f} s (median of {theirs['runs']}) "
+            f"| {_ratio(theirs['median_s'], ours['median_s'])} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=5, help="runs per query (median)")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=60.0,
+        help="seconds per rdflib query (and per end-to-end series)",
+    )
+    parser.add_argument(
+        "--base",
+        type=Path,
+        default=None,
+        help="graph to replicate (default: kg/clustergraph.ttl, else the fixture)",
+    )
+    parser.add_argument(
+        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "clustergraph-bench"
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--worker", choices=["pyoxigraph", "rdflib"], help=argparse.SUPPRESS)
+    parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.data, args.runs, args.budget)))
+        return
+
+    base = args.base or (BUILT if BUILT.is_file() and BUILT.stat().st_size else FIXTURE)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    import pyoxigraph
+    import rdflib
+
+    oxigraph_cli = (
+        subprocess.run(
+            [str(Path(sys.executable).with_name("oxigraph")), "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        or "oxigraph CLI"
+    )
+    meta: dict[str, object] = {
+        "command": "`" + " ".join(["python", "benchmarks/bench_queries.py", *sys.argv[1:]]) + "`",
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()}",
+        "python": platform.python_version(),
+        "pyoxigraph": pyoxigraph.__version__,
+        "rdflib": rdflib.__version__,
+        "oxigraph_cli": oxigraph_cli,
+        "base": base.relative_to(ROOT) if base.is_relative_to(ROOT) else base,
+    }
+    rdf_format = pyoxigraph.RdfFormat.from_extension(base.suffix[1:])
+    base_triples = sum(1 for _ in pyoxigraph.parse(path=str(base), format=rdf_format))
+    print(f"base {base} ({base_triples} triples): end to end", file=sys.stderr)
+    meta["e2e_base"] = {
+        "label": f"`{meta['base']}`",
+        "triples": base_triples,
+        "e2e": end_to_end(base, args.runs, args.budget),
+    }
+    sections = []
+    for size in args.sizes:
+        data = args.workdir / f"synthetic-{size}.nt"
+        triples = synthesize(base, size, data)
+        print(f"{data.name}: {triples} triples", file=sys.stderr)
+        section: dict[str, object] = {"label": f"synthetic {size:,}", "triples": triples}
+        for engine in ("pyoxigraph", "rdflib"):
+            print(f"  {engine} …", file=sys.stderr)
+            section[engine] = run_worker(engine, data, args.runs, args.budget)
+        print("  oxigraph server …", file=sys.stderr)
+        section["served"] = served(data, args.runs)
+        print("  end to end …", file=sys.stderr)
+        section["e2e"] = end_to_end(data, args.runs, args.budget)
+        sections.append(section)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(render(sections, meta), encoding="utf-8")  # after each size
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,219 @@
+"""Measures rule: each case's 一是/二是 items, and each toolbox section's recommendations."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib import namespace as ns
+
+from clustergraph.extract import clusters, measures
+from clustergraph.extract.context import ExtractionContext
+from clustergraph.gazetteer import Gazetteer
+from clustergraph.graph.namespaces import CG, OA
+from clustergraph.graph.writer import GraphWriter, SourceInfo
+from clustergraph.source import load_source
+from clustergraph.text import parse_document
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
+GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
+FIXTURE = HERE / "fixtures" / "cases_toolbox.txt"
+ID = "https://w3id.org/clustergraph/id/"
+
+
+def _ctx(raw: str) -> ExtractionContext:
+    doc = parse_document(raw)
+    data = raw.encode("utf-8")
+    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
+    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
+
+
+def _file_ctx(path: Path) -> ExtractionContext:
+    loaded = load_source(path)
+    doc = parse_document(loaded.text)
+    return ExtractionContext(
+        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
+    )
+
+
+def _run(ctx: ExtractionContext) -> ExtractionContext:
+    clusters.run(ctx)
+    measures.run(ctx)
+    return ctx
+
+
+def _label(graph: Graph, node: URIRef) -> str:
+    return next(str(o) for o in graph.objects(node, ns.RDFS.label) if o.language == "zh")
+
+
+def _quote(graph: Graph, node: URIRef) -> str:
+    evidence = graph.value(node, CG.evidence)
+    return next(
+        str(graph.value(sel, OA.exact))
+        for sel in graph.objects(evidence, OA.hasSelector)
+        if graph.value(sel, OA.exact) is not None
+    )
+
+
+def _per_cluster(ctx: ExtractionContext) -> dict[str, int]:
+    graph = ctx.writer.graph
+    counts = Counter(graph.value(m, CG.measureOf) for m in graph.subjects(CG.measureOf, None))
+    return {record.label: counts[record.iri] for record in ctx.clusters}
+
+
+def _recommended(ctx: ExtractionContext) -> list[tuple[str, int, str]]:
+    graph = ctx.writer.graph
+    return sorted(
+        (
+            str(graph.value(m, CG.recommendedFor)).rsplit("#", 1)[1],
+            int(graph.value(m, CG.ordinal)),
+            _label(graph, m),
+        )
+        for m in graph.subjects(ns.RDF.type, CG.RecommendedMeasure)
+    )
+
+
+@pytest.fixture(scope="module")
+def fixture_ctx() -> ExtractionContext:
+    return _run(_ctx(FIXTURE.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def paper() -> ExtractionContext:
+    return _run(_file_ctx(SOURCE))
+
+
+# -- small fixture -------------------------------------------------------------------------
+
+
+def test_fixture_case_measures(fixture_ctx: ExtractionContext) -> None:
+    assert _per_cluster(fixture_ctx) == {
+        "江苏苏州纳米材料集群": 3,
+        "广东广佛肇家具集群": 2,
+        "安徽合肥、芜湖新能源汽车集群": 3,  # items ended by ;
+        "福建厦门光电集群": 3,
+    }
+
+
+def test_fixture_measure_node(fixture_ctx: ExtractionContext) -> None:
+    graph = fixture_ctx.writer.graph
+    iri = URIRef(ID + "measure/jiang-su-su-zhou-na-mi-cai-liao-ji-qun/3")
+    assert (iri, ns.RDF.type, CG.Measure) in graph
+    assert int(graph.value(iri, CG.ordinal)) == 3
+    assert graph.value(iri, CG.toolboxCategory) == CG.InnovationToolbox
+    assert _label(graph, iri) == "强化平台支撑"
+    # evidence is the whole item (with its bold marker as printed), not just the heading
+    quote = _quote(graph, iri)
+    assert quote.startswith(("三是", "**三是"))
+    assert quote.endswith("共建产业技术创新战略联盟。")
+
+
+def test_fixture_recommended_measures_from_prose(fixture_ctx: ExtractionContext) -> None:
+    assert _recommended(fixture_ctx) == [
+        ("CrossRegionalToolbox", 1, "要突破集群地理边界和行政边界重合的思维"),
+        ("CrossRegionalToolbox", 2, "要鼓励地理相邻的地市间建立跨区域协同发展机制"),
+        ("CrossRegionalToolbox", 3, "探索建立跨区域产业联盟和公共服务平台"),
+        ("GovernanceToolbox", 1, "应建立由龙头企业和各主要机构成员参与的“第三方”机构"),
+        ("InnovationToolbox", 1, "要加强集群企业与高校、科研院所对接合作"),
+        ("InnovationToolbox", 2, "引导集群内企业形成信息共享机制"),
+    ]
+    graph = fixture_ctx.writer.graph
+    iri = URIRef(ID + "measure/toolbox-cross-regional/2")
+    assert (iri, ns.RDF.type, CG.Measure) in graph
+    assert graph.value(iri, CG.measureOf) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "recommends"),
+    [
+        ("要鼓励地理相邻的地市间建立跨区域协同发展机制。", True),
+        ("培育发展先进制造业集群应创新以自发治理为主的集群治理机制。", True),
+        ("引导集群内企业形成学习交流、信息共享等机制,促进创新要素的自由流动。", True),
+        ("构建集群协同创新生态系统,完善技术创新体系是集群发展的重要组成部分。", False),
+        ("各地积极发挥产业基础优势,有效增强了产业链上下游紧密协作。", False),
+        ("这种产业链不仅提高了集群生产效率,也大大提高了集群竞争力。", False),
+        ("推广应用智能制造新模式。", True),
+        ("集群治理是集群持续健康发展的制度保障。", False),
+    ],
+    ids=[
+        "modal-yao",
+        "modal-ying",
+        "action",
+        "judgement",
+        "perfective",
+        "perfective-2",
+        "action-2",
+        "judgement-2",
+    ],
+)
+def test_is_recommendation(sentence: str, recommends: bool) -> None:
+    assert measures.is_recommendation(sentence) is recommends
+
+
+def test_measure_label_cuts_first_clause() -> None:
+    long = "一是" + "国际化" * 20 + ",吸引了企业。"
+    assert measures.measure_label(long) == ("国际化" * 20)[:40]
+    assert measures.measure_label("二是短句,后文。", "标题") == "标题"
+
+
+def test_category_slug() -> None:
+    assert measures.category_slug(CG.IndustrialChainToolbox) == "industrial-chain"
+    assert measures.category_slug(CG.InnovationToolbox) == "innovation"
+
+
+# -- white paper ---------------------------------------------------------------------------
+
+
+def test_whitepaper_measures_per_case(paper: ExtractionContext) -> None:
+    counts = _per_cluster(paper)
+    assert counts["浙江杭州数字安防集群"] == 3
+    assert counts["广东深圳广州高性能医疗器械集群"] == 5
+    assert counts["浙江绍兴现代纺织集群"] == 4
+    assert counts["四川成都市软件和信息服务业集群"] == 4
+    assert counts["广东广深佛莞智能装备集群"] == 4
+    assert counts["江苏南通、扬州、泰州海工装备和高技术船舶集群"] == 4
+    assert sum(counts.values()) == 66
+    assert all(count >= 3 for count in counts.values())
+
+
+def test_whitepaper_labels(paper: ExtractionContext) -> None:
+    graph = paper.writer.graph
+    shenzhen = next(c for c in paper.clusters if c.label.startswith("广东深圳"))
+    slug = str(shenzhen.iri).rsplit("/", 1)[1]
+    first = URIRef(f"{ID}measure/{slug}/1")
+    # no heading clause: the first clause cut at 40 characters
+    assert (
+        _label(graph, first)
+        == "国际化、市场化、法治化营商环境和发育成熟的市场体系促进了生产要素合理配置、高效流"
+    )
+    assert _label(graph, URIRef(f"{ID}measure/{slug}/5")) == "产业链和创新链深度融合"
+    assert "上下游企业高度集聚" in _quote(graph, first)
+
+
+def test_whitepaper_recommended_measures(paper: ExtractionContext) -> None:
+    found = _recommended(paper)
+    categories = Counter(category for category, _, _ in found)
+    # the 产业链 introduction only reports (有效增强了…): no recommendation
+    assert "IndustrialChainToolbox" not in categories
+    assert categories["CrossRegionalToolbox"] == 4
+    assert (
+        "GovernanceToolbox",
+        1,
+        "培育发展先进制造业集群应创新以自发治理为主、公共治理为辅的集群治理机制",
+    ) in found
+
+
+def test_genre_enumerated_introduction() -> None:
+    ctx = _run(_file_ctx(GENRE))
+    innovation = [r for r in _recommended(ctx) if r[0] == "InnovationToolbox"]
+    assert innovation == [
+        ("InnovationToolbox", 1, "建设高水平创新载体"),
+        ("InnovationToolbox", 2, "推动产学研用深度融合"),
+        ("InnovationToolbox", 3, "完善创新金融支持"),
+    ]
+    assert sum(_per_cluster(ctx).values()) == 30
