@@ -24,6 +24,7 @@ TEXTS = {
     / "sources"
     / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt",
     "genre": ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt",
+    "heldout": ROOT / "tests" / "fixtures" / "heldout" / "municipal-cluster-observation.txt",
 }
 #: what each document states: case count, timeline items, table rows, competition totals
 STATED = {
@@ -35,6 +36,7 @@ STATED = {
         "winners": 44,
     },
     "genre": {"clusters": 10, "policies": 4, "policy_documents": 7, "entrants": 60, "winners": 19},
+    "heldout": {"clusters": 8, "policies": 5, "policy_documents": 8, "entrants": 72, "winners": 25},
 }
 CATEGORIES = {"innovation", "industrial-chain", "digitalization", "cross-regional", "governance"}
 TYPES = {
@@ -148,8 +150,9 @@ def test_measures_are_the_enumerated_items_of_each_case(name):
     expected = {"genre": {"innovation": 3, "industrial-chain": 1, "digitalization": 1,
                           "cross-regional": 1, "governance": 1},
                 "whitepaper": {"innovation": 3, "industrial-chain": 1, "digitalization": 2,
-                               "cross-regional": 4, "governance": 2}}
-    assert dict(per_category) == expected.get(name, per_category)
+                               "cross-regional": 4, "governance": 2},
+                "heldout": {"digitalization": 2}}
+    assert dict(per_category) == expected[name]
 
 
 @pytest.mark.parametrize("name", DOCS)
