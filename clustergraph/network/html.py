@@ -25,7 +25,7 @@ VIS_NETWORK = "vis-network.min.js"
 VIEWER = "viewer.js"
 TEMPLATE = "network.html"
 _PX_PER_DEGREE = 60.0
-_PX_PER_UNIT = 90.0
+_PX_PER_UNIT = 150.0
 _JSON_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",

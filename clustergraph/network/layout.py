@@ -32,14 +32,15 @@ def spring_positions(graph: nx.Graph, *, seed: int = SEED) -> dict[str, tuple[fl
     for component in sorted(
         (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
     ):
-        radius = 0.5 + 0.6 * math.sqrt(len(component))
+        size = len(component)
+        radius = 1.1 * math.sqrt(size) if size > 3 else 0.75 * (size - 1)
         if len(component) == 1:
             local = {component[0]: (0.0, 0.0)}
         else:
             sub = graph.subgraph(component)
             raw = nx.spring_layout(sub, seed=seed, weight="weight", iterations=200, scale=radius)
             local = {n: (float(x), float(y)) for n, (x, y) in raw.items()}
-        boxes.append((2 * radius + 1.0, local))
+        boxes.append((2 * radius + 2.0, local))  # room for labels between components
     return _pack(boxes)
 
 

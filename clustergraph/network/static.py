@@ -94,7 +94,7 @@ def _figure(title: str, *, framed: bool = False) -> tuple[Any, Axes, str | None]
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=_SIZE, dpi=_DPI)
-    axes = figure.add_axes((0.07, 0.07, 0.9, 0.85) if framed else (0.02, 0.02, 0.96, 0.9))
+    axes = figure.add_axes((0.07, 0.07, 0.9, 0.85) if framed else (0.02, 0.07, 0.96, 0.85))
     axes.set_axis_off()
     figure.suptitle(title, fontsize=14)
     return figure, axes, find_cjk_font()
@@ -154,8 +154,16 @@ def _legend(axes: Axes, graph: nx.Graph, font: dict[str, Any], lines: bool) -> N
         for kind in kinds:
             if kind in RELATION_COLOURS:
                 handles.append(Line2D([], [], color=RELATION_COLOURS[kind], lw=2, label=kind))
-    if handles:
-        axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=True, prop=font or None)
+    if lines:  # maps: the lower left (south-west of China) is empty sea and mountains
+        axes.legend(handles=handles, loc="lower left", frameon=True, prop={**font, "size": 8})
+    else:  # networks: below the drawing, where it cannot hide a component
+        axes.figure.legend(
+            handles=handles,
+            loc="lower center",
+            ncol=min(len(handles), 6),
+            frameon=False,
+            prop={**font, "size": 9},
+        )
 
 
 def render_network(
@@ -205,7 +213,7 @@ def render_network(
             zorder=3,
             **font,
         )
-    axes.margins(0.06)
+    axes.margins(x=0.2, y=0.06)  # room for labels right of the outermost nodes
     _legend(axes, graph, font, lines=False)
     return _save(figure, fmt)
 

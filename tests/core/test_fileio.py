@@ -24,3 +24,14 @@ def test_failure_keeps_old_content(tmp_path: Path) -> None:
         atomic_write_bytes(target, "not bytes")  # type: ignore[arg-type]
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.ttl"]
+
+
+def test_written_files_follow_the_umask(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        target = atomic_write_text(tmp_path / "page.html", "<p>")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -70,7 +70,9 @@ def test_every_query_file_is_a_valid_canned_query_meeting_its_expect(name: str, 
     assert query.expect.min_rows > 0 and query.expect.contains
     if name in PROJECTIONS:
         assert query.columns == EDGE_COLUMNS
-    rows = [{k: t.value for k, t in row.items()} for row in EmbeddedEngine(mini).run(query.text).rows]
+    rows = [
+        {k: t.value for k, t in row.items()} for row in EmbeddedEngine(mini).run(query.text).rows
+    ]
     assert len(rows) >= query.expect.min_rows
     for wanted in query.expect.contains:
         assert any(all(row.get(k) == v for k, v in wanted) for row in rows), (name, wanted)
@@ -180,7 +182,9 @@ def test_evidence_quotes_are_the_source_text(mini: Path) -> None:
 
 def test_multi_place_cluster_sits_at_the_mean_of_its_places(mini: Path) -> None:
     graph = project("map", mini)
-    places = [graph.nodes[n] for n in graph.neighbors(TAILIANXI) if graph.nodes[n]["type"] == "region"]
+    places = [
+        graph.nodes[n] for n in graph.neighbors(TAILIANXI) if graph.nodes[n]["type"] == "region"
+    ]
     assert len(places) == 3
     lon = sum(p["lon"] for p in places) / 3
     assert graph.nodes[TAILIANXI]["lon"] == pytest.approx(lon, abs=1e-6)
@@ -188,7 +192,10 @@ def test_multi_place_cluster_sits_at_the_mean_of_its_places(mini: Path) -> None:
 
 def test_parse_point() -> None:
     assert parse_point("POINT(121.55 29.87)") == (121.55, 29.87)
-    assert parse_point("<http://www.opengis.net/def/crs/OGC/1.3/CRS84> POINT (-1.5e1 2)") == (-15.0, 2.0)
+    assert parse_point("<http://www.opengis.net/def/crs/OGC/1.3/CRS84> POINT (-1.5e1 2)") == (
+        -15.0,
+        2.0,
+    )
     assert parse_point("LINESTRING(1 2, 3 4)") is None
 
 
