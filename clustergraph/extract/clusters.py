@@ -185,6 +185,47 @@ def _abbreviation_at_start(
     return None
 
 
+def _title_abbreviation(
+    gazetteer: Gazetteer,
+    title: str,
+    start: int,
+    context: list[Region],
+    taken: list[tuple[int, int]],
+    body: str,
+) -> tuple[int, list[Region]] | None:
+    """The abbreviation at ``title[start]``, checked against the case text.
+
+    The longest token that expands wins, unless it swallows the first character of the industry
+    words (莞惠 + 新一代电子信息 read as 莞惠新 → 东莞, 惠州, 新丰县): a token the case text goes on
+    to use on its own ("莞惠两市") is the abbreviation, and a longer one that the text never uses
+    except as the start of the title's own words is not preferred over it.
+    """
+    found: list[tuple[int, list[Region]]] = []
+    for length in range(_MAX_ABBREVIATION, 1, -1):
+        token = title[start : start + length]
+        if len(token) == length and not _overlaps(start, start + length, taken):
+            regions = _expand(gazetteer, token, context)
+            if regions:
+                found.append((length, regions))
+    if not found:
+        return None
+    for length, regions in found:
+        if _used_alone(title[start : start + length], title[start + length :], body):
+            return length, regions
+    return found[0]
+
+
+def _used_alone(token: str, rest: str, body: str) -> bool:
+    """``token`` occurs in ``body`` other than as a repetition of the title (token + ``rest``)."""
+    at = body.find(token)
+    while at >= 0:
+        following = body[at + len(token) : at + len(token) + 2]
+        if not rest or not following or not rest.startswith(following):
+            return True
+        at = body.find(token, at + 1)
+    return False
+
+
 def _abbreviation_before(
     gazetteer: Gazetteer,
     text: str,
@@ -231,7 +272,8 @@ def _collect_places(
         while skip < len(title) and title[skip] in _SEPARATORS:
             skip += 1
         taken = [(m.start, m.end) for m in mentions]
-        hit = _abbreviation_at_start(gazetteer, title, skip, context, taken)
+        body = doc.clean.clean[title_start + len(title) : case.clean_end]
+        hit = _title_abbreviation(gazetteer, title, skip, context, taken, body)
         if hit:
             length, regions = hit
             for region in regions:

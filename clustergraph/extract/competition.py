@@ -70,8 +70,12 @@ _TOTAL_ENTRANTS = re.compile(
 )
 _TOTAL_WINNERS = re.compile(r"共有?\s*(?P<w>\d+)\s*[家个][^,。;]{0,8}?(?:胜出|入选|获胜)")
 _STAGE_LEAD = re.compile(r"(?P<lead>[\u4e00-\u9fff]{2,10}分析)\s*[。.:]")
+_DIMENSIONS = r"行业|产业|领域|地区|区域|省份|省市|地域"
+#: "从行业(分布)看", "按地区划分", "按照行业分布", "分地区看": the sentence lists one dimension
 _DIMENSION = re.compile(
-    r"从\s*(?P<dim>行业|产业|领域|地区|区域|省份|省市|地域)(?:分布)?(?:来|上)?看\s*[,:]?\s*"
+    rf"(?:从\s*(?P<dim>{_DIMENSIONS})(?:分布|构成)?(?:来|上)?看"
+    rf"|(?:按照|按)\s*(?P<dim2>{_DIMENSIONS})(?:分布|划分|分类|统计|来)?(?:看|分)?"
+    rf"|分\s*(?P<dim3>{_DIMENSIONS})(?:来|上)?看)\s*[,:]?\s*"
 )
 _LIST_LEAD = re.compile(r"(?:主要)?(?:分布|集中)(?:在|于)|包括|涵盖|涉及|其中")
 _INDUSTRY_ITEM = re.compile(
@@ -80,6 +84,13 @@ _INDUSTRY_ITEM = re.compile(
 _PROVINCE_GROUP = re.compile(
     r"(?P<names>.+?)(?P<each>各)?\s*(?P<n>\d+)\s*(?:个|家)\s*(?P<etc>等)?$"
 )
+#: one group of a list written without parentheses: "高端装备6个", "辽宁、重庆各2个等"
+_BARE_GROUP = re.compile(
+    r"\s*(?P<names>[^\d,;:。()“”的]+?)\s*(?P<each>各)?\s*(?P<n>\d+)\s*(?P<unit>个|家)"
+    r"(?:集群)?\s*(?P<etc>等)?\s*(?:集群)?\s*"
+)
+#: words that open a list rather than name its first item
+_BARE_LEAD = re.compile(r"\s*(?:其中|分别为|分别是|依次为|包括|以及|及|和)\s*")
 _WINNER_WORDS = ("结果", "胜出", "优胜", "获胜", "入选")
 _ENTRANT_WORDS = ("参赛", "申报", "报名")
 
@@ -234,6 +245,7 @@ def _stage_of(text: str) -> URIRef | None:
 
 
 def _industry_entries(clean: str, start: int, end: int, out: Breakdown) -> None:
+    """Items A(17个)、B(13 个)… after a lead word; else bare groups: A 6个,B、C各2个."""
     lead = _LIST_LEAD.search(clean, start, end)
     pos = lead.end() if lead else start
     while True:
@@ -243,8 +255,15 @@ def _industry_entries(clean: str, start: int, end: int, out: Breakdown) -> None:
         name = match.group("name").strip()
         out.entries.append((name, int(match.group("n")), (match.start("name"), match.end())))
         pos = match.end()
-    rest = clean[pos:end]
-    out.partial = bool(out.entries) and rest.lstrip(" 、,").startswith("等")
+    if out.entries:
+        rest = clean[pos:end]
+        out.partial = rest.lstrip(" 、,").startswith("等")
+        return
+    groups = _bare_groups(clean, pos, end)
+    for group in groups:
+        for name, span in _industry_names(clean, group):
+            out.entries.append((name, group.count, (span[0], group.span[1])))
+    out.partial = bool(groups) and groups[-1].etc
 
 
 def _province_entries(clean: str, start: int, end: int, out: Breakdown, gaz: Gazetteer) -> None:
@@ -269,14 +288,88 @@ def _province_entries(clean: str, start: int, end: int, out: Breakdown, gaz: Gaz
             out.partial = True
 
 
+@dataclass
+class _Group:
+    """One "A、B各N个(等)" group of a bare list (clean offsets of the names and of the group)."""
+
+    names: tuple[int, int]
+    count: int
+    each: bool
+    etc: bool
+    span: tuple[int, int]
+
+
+def _bare_groups(clean: str, start: int, end: int) -> list[_Group]:
+    """The run of "name N个" groups that closes ``clean[start:end]`` ("…中,A 6个,B、C各2个")."""
+    pieces = [
+        (start + m.start(), start + m.end()) for m in re.finditer(r"[^,;:]+", clean[start:end])
+    ]
+    groups: list[_Group] = []
+    for s, e in reversed(pieces):
+        match = _BARE_GROUP.fullmatch(clean, s, e)
+        if match is None:
+            break
+        names = (match.start("names"), match.end("names"))
+        lead = _BARE_LEAD.match(clean, *names)
+        if lead is not None:
+            names = (lead.end(), names[1])
+        if names[0] >= names[1]:
+            break
+        group = _Group(
+            names,
+            int(match.group("n")),
+            bool(match.group("each")),
+            bool(match.group("etc")),
+            (names[0], match.end("unit")),
+        )
+        groups.insert(0, group)
+    return groups
+
+
+def _industry_names(clean: str, group: _Group) -> list[tuple[str, tuple[int, int]]]:
+    """Industry names of a group: split at 、 only (和/与 join words: 软件和信息服务)."""
+    out = []
+    s, e = group.names
+    for m in re.finditer(r"[^、]+", clean[s:e]):
+        at = s + m.start()
+        text = m.group()
+        lead = _BARE_LEAD.match(text)
+        if lead is not None:
+            at += lead.end()
+            text = text[lead.end() :]
+        name = text.strip()
+        if name:
+            out.append((name, (at + (len(text) - len(text.lstrip())), s + m.end())))
+    if len(out) > 1 and not group.each:
+        return []
+    return out
+
+
+def _unmarked_dimension(clean: str, groups: list[_Group], gaz: Gazetteer) -> str | None:
+    """Province when every group names only provinces, industry when none names a place."""
+    kinds = set()
+    for group in groups:
+        names = clean[group.names[0] : group.names[1]]
+        mentions = gaz.find_mentions(names)
+        covered = sum(m.end - m.start for m in mentions)
+        rest = len(re.sub(r"[、和及与\s]", "", names))
+        if mentions and all(m.region.level == "province" for m in mentions) and covered == rest:
+            kinds.add("province")
+        elif not mentions:
+            kinds.add("industry")
+        else:
+            return None
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def _breakdowns(clean: str, facts: CompetitionFacts, gaz: Gazetteer) -> None:
     stage: URIRef | None = None
     leads = [
-        (m.start(), _stage_of(m.group("lead")))
+        (m.start(), m.end(), _stage_of(m.group("lead")))
         for m in _STAGE_LEAD.finditer(clean, facts.start, facts.end)
     ]
     for match in _DIMENSION.finditer(clean, facts.start, facts.end):
-        for at, lead_stage in leads:
+        for at, _, lead_stage in leads:
             if at < match.start() and lead_stage is not None:
                 stage = lead_stage
         if stage is None:
@@ -286,12 +379,53 @@ def _breakdowns(clean: str, facts: CompetitionFacts, gaz: Gazetteer) -> None:
         if stage is None:
             continue
         end = _sentence_end(clean, match.end(), facts.end)
-        dimension = "industry" if match.group("dim") in ("行业", "产业", "领域") else "province"
+        dim = match.group("dim") or match.group("dim2") or match.group("dim3")
+        dimension = "industry" if dim in ("行业", "产业", "领域") else "province"
         breakdown = Breakdown(stage, dimension, (match.start(), end))
         if dimension == "industry":
             _industry_entries(clean, match.end(), end, breakdown)
         else:
             _province_entries(clean, match.end(), end, breakdown, gaz)
+        if breakdown.entries:
+            facts.breakdowns.append(breakdown)
+    for _, lead_end, lead_stage in leads:
+        if lead_stage is not None:
+            _unmarked_breakdowns(clean, facts, gaz, lead_stage, lead_end)
+
+
+def _unmarked_breakdowns(
+    clean: str, facts: CompetitionFacts, gaz: Gazetteer, stage: URIRef, start: int
+) -> None:
+    """Lists without a "从行业看" word in a stage paragraph ("胜出的25个集群中,高端装备6个,…").
+
+    The dimension is read from the names: provinces only, or no place at all (industries).
+    """
+    stop = clean.find("\n", start, facts.end)
+    stop = facts.end if stop < 0 else stop
+    taken = [b.span for b in facts.breakdowns]
+    pos = start
+    while pos < stop:
+        end = _sentence_end(clean, pos, stop)
+        sentence = (pos, end)
+        pos = end + 1
+        if _DIMENSION.search(clean, *sentence) or any(
+            s < sentence[1] and sentence[0] < e for s, e in taken
+        ):
+            continue
+        groups = _bare_groups(clean, *sentence)
+        if len(groups) < 2:
+            continue
+        dimension = _unmarked_dimension(clean, groups, gaz)
+        if dimension is None or any(
+            b.stage == stage and b.dimension == dimension for b in facts.breakdowns
+        ):
+            continue
+        span = (groups[0].span[0], sentence[1])
+        breakdown = Breakdown(stage, dimension, span)
+        if dimension == "industry":
+            _industry_entries(clean, span[0], span[1], breakdown)
+        else:
+            _province_entries(clean, span[0], span[1], breakdown, gaz)
         if breakdown.entries:
             facts.breakdowns.append(breakdown)
 

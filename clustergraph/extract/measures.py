@@ -1,7 +1,8 @@
 """Measures: what each case did (its 一是/二是/… items) and what each toolbox section recommends.
 
 * **Case measures** – every enumeration item the text layer found inside a case study (一是 …,
-  with or without ``**``, ended by 。 or ;) is a ``cg:Measure``: ``cg:measureOf`` the case's
+  with or without ``**``, ended by 。 or ;; also a chain whose 一是 follows a lead word,
+  ``其做法一是…;二是…``, see :func:`loose_items`) is a ``cg:Measure``: ``cg:measureOf`` the case's
   cluster, ``cg:ordinal`` (1 = 一是), the cluster's ``cg:toolboxCategory``, ``rdfs:label`` = the
   item's heading clause (``enumeration.heading``) or else its first clause cut at 40 characters,
   and evidence = the full item text. IRI ``cgid:measure/{cluster slug}/{ordinal}``.
@@ -17,7 +18,7 @@
   应用/供应/效应 …), or when it has an action verb (推动, 加快, 加强, 鼓励, 探索, 建立, 完善, 促进,
   引导, 推进, 构建, 搭建, 营造, 提高, 提升 …) and is neither a completed report (a clause with
   perfective 了: ``有效增强了…``, ``提高了…``) nor a judgement of the form ``…是…之一/组成部分/
-  重要任务``.
+  重要任务/主要机制/常用手段``. 促进 in a body's name or duty (促进机构, 促进职能) is no action verb.
 """
 
 from __future__ import annotations
@@ -30,14 +31,16 @@ from clustergraph.extract.concepts import toolbox_for_heading
 from clustergraph.graph.mint import mint, slugify
 from clustergraph.graph.namespaces import CG, RDFS
 from clustergraph.graph.writer import integer, zh
+from clustergraph.text.nodes import Node
+from clustergraph.text.segment import Marker, chain_markers, find_markers, heading_clause
 
 if TYPE_CHECKING:
     from rdflib import URIRef
 
     from clustergraph.extract.context import ExtractionContext
-    from clustergraph.text import Document, Node
+    from clustergraph.text import Document
 
-__all__ = ["category_slug", "is_recommendation", "measure_label", "run"]
+__all__ = ["category_slug", "is_recommendation", "loose_items", "measure_label", "run"]
 
 MAX_LABEL = 40
 #: also read recommendations out of prose introductions (sentence by sentence); when False only
@@ -45,6 +48,8 @@ MAX_LABEL = 40
 PROSE_RECOMMENDATIONS = True
 _MARKER = re.compile(r"^\s*[一二三四五六七八九十]+是\s*")
 _CLAUSE_END = re.compile(r"[。,;:!?]")
+#: 一是 right after a Han character ("其做法一是"), unless 一 ends a word (统一, 唯一, 之一 …)
+_LOOSE_FIRST = re.compile(r"(?<=[\u4e00-\u9fff])(?<![统唯同第之万划专单合归如均逐])一是")
 _MODAL = re.compile(
     r"(?<![重主需只纲摘概想])要(?![素求点闻害务])|应当|应该|(?<![效供响适反对相感呼答])应(?![用对急届运])"
     r"|需要|必须|亟需|亟待"
@@ -53,9 +58,12 @@ _ACTION = re.compile(
     r"推动|加快|加强|鼓励|探索|建立|完善|促进|引导|推进|构建|搭建|营造|提高|提升|培育|打造|强化|"
     r"支持|发挥|突破|打破|避免|注重|优化|深化|拓展|推广|加速|健全|夯实|扩大|积极|大力|着力|不断"
 )
+#: action words used as nouns: "集群发展促进机构/促进职能/促进中心" names a body or a duty
+_NOMINAL_ACTION = re.compile(r"促进(?=机构|职能|中心|会|组织|工作)")
 _PERFECTIVE = re.compile(r"(?<![为除罢])了(?![解])")
 _JUDGEMENT = re.compile(
-    r"是[^,;。]*(?:之一|组成部分|重要任务|关键|核心|基础|前提|保障|特征|根本|手段|路径)"
+    r"是[^,;。]*(?:之一|组成部分|重要任务|关键|核心|基础|前提|保障|特征|根本|手段|路径|机制|途径|方式"
+    r"|抓手|载体|模式)"
     r"|之一是|离不开"
 )
 
@@ -80,7 +88,7 @@ def is_recommendation(sentence: str) -> bool:
     """Does this introduction sentence give advice (see module docstring)?"""
     if _MODAL.search(sentence):
         return True
-    if not _ACTION.search(sentence):
+    if not _ACTION.search(_NOMINAL_ACTION.sub("", sentence)):
         return False
     return not _PERFECTIVE.search(sentence) and not _JUDGEMENT.search(sentence)
 
@@ -94,10 +102,49 @@ def _advice_clause(sentence: str) -> str:
     return clauses[0][:MAX_LABEL] if clauses else sentence[:MAX_LABEL]
 
 
+def _loose_markers(text: str) -> list[Marker]:
+    """Markers of ``text``, with a first 一是 written right after a word ("其做法一是…")."""
+    markers = find_markers(text)
+    seen = {marker.start for marker in markers}
+    for match in _LOOSE_FIRST.finditer(text):
+        if match.start() not in seen:
+            markers.append(Marker(match.start(), match.end(), 1))
+    return sorted(markers, key=lambda marker: marker.start)
+
+
+def loose_items(doc: Document, case: Node) -> list[Node]:
+    """The case's 一是/二是 items when the first marker follows a lead word, not punctuation.
+
+    The text layer starts a chain only after punctuation ("做法主要有:一是…"); the genre also writes
+    "其做法一是…;二是…;三是…" with the chain going on after punctuation. The items are built the
+    same way (marker to next marker or paragraph end) but are not added to the document tree.
+    """
+    clean = doc.clean
+    paragraphs = [node for node in case.iter("paragraph")]
+    texts = [clean.clean[p.clean_start : p.clean_end] for p in paragraphs]
+    chains = chain_markers([_loose_markers(text) for text in texts])
+    items: list[Node] = []
+    for paragraph, text, markers in zip(paragraphs, texts, chains, strict=True):
+        base = paragraph.clean_start
+        for k, marker in enumerate(markers):
+            end = markers[k + 1].start if k + 1 < len(markers) else len(text)
+            while end > marker.start and text[end - 1].isspace():
+                end -= 1
+            start, stop = clean.raw_span(base + marker.start, base + end)
+            node = Node("enumeration", start, stop, base + marker.start, base + end)
+            node.number = text[marker.start : marker.body - 1]
+            node.ordinal = marker.ordinal
+            node.heading = heading_clause(text, marker.body, end)
+            items.append(node)
+    return items
+
+
 def _case_measures(ctx: ExtractionContext) -> None:
     writer, doc = ctx.writer, ctx.doc
     for cluster in ctx.clusters:
         items = [node for node in cluster.case.iter("enumeration")]
+        if not items:
+            items = loose_items(doc, cluster.case)
         for position, item in enumerate(items, start=1):
             ordinal = item.ordinal or position
             iri = mint("measure", slugify(cluster.label), ordinal)

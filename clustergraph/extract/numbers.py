@@ -12,7 +12,8 @@ Conventions (see docs/data-model.md, "Quantities/links/quality additions"):
   ("15.8 亿美元" → 15.8 "亿美元", "近7万家" → 7 "万家", "百万台" → 100 "万台", "上万家" → 1 "万家");
   十/百/千 fold into the value ("3千家" → 3000 "家"). ``NumberMatch.normalized``/``base_unit`` give
   the same figure without magnitude (70000 "家", 1580000000 "美元") for comparison.
-* Shares are percentages: "四分之一" → 25 "%", "三成" → 30 "%", "百分之三十" → 30 "%".
+* Shares are percentages: "四分之一" → 25 "%", "三成" → 30 "%", "百分之三十" → 30 "%". A
+  qualifier on the verb of a share qualifies it: "约占全国的五分之一" → 20 "%", approximately.
 * Years count only as a duration after 连续/长达/历时/累计 ("连续 9 年" → 9 "年"); other "N年" are
   dates or plan names. 天, 个月 and 小时 with a number are durations; "一小时"/"半小时" (supply and
   commuting circles, slogans of the genre) are not quantities.
@@ -270,6 +271,21 @@ def _pre_qualifier(text: str, start: int) -> tuple[int, str]:
     return start, EXACT
 
 
+#: a qualifier on the verb of a share: "约占全国的五分之一", "近占总量的 30%", "占比约 40%"
+_SHARE_QUALIFIER = re.compile(
+    r"(?P<q>将近|接近|大约|超过|约|近|逾|超)\s*占(?:比)?[^,;。:!?\d]{0,12}$|占比\s*(?P<q2>约|近|超过)\s*$"
+)
+
+
+def _share_qualifier(text: str, start: int) -> str | None:
+    """The qualifier written before 占 of a share, when the number itself has none."""
+    match = _SHARE_QUALIFIER.search(text[max(0, start - 16) : start])
+    if match is None:
+        return None
+    word = match.group("q") or match.group("q2")
+    return dict(_PRE_QUALIFIERS).get(word)
+
+
 def _post_qualifier(text: str, end: int) -> tuple[int, str | None]:
     j = _skip_space(text, end)
     for word, qualifier in _POST_QUALIFIERS:
@@ -418,6 +434,8 @@ def _finish(
         prefix_start, pre = _pre_qualifier(text, start)
         if qualifier == EXACT:
             qualifier = pre
+        if qualifier == EXACT and unit == "%":
+            qualifier = _share_qualifier(text, start) or EXACT
     if more:
         qualifier = MORE_THAN
     end, post = _post_qualifier(text, unit_end)

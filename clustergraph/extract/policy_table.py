@@ -5,7 +5,8 @@ Columns are recognised by their header words (省份/地区 → jurisdiction, �
 方向/重点/集群 → tiers), so column order does not matter. The document cell is "title(文号)",
 "title(2020年…领导小组印发)", "…印发《title》(2020年6月发布)…" or a bare title; the tier cell is
 "N个label:A、B、…和Z" tiers separated by ";" (a ";" chunk without "N个…:" continues the tier
-before it and then ";" separates its items). Items are split at 、; a last "X和Y" is split at 和
+before it and then ";" separates its items; a chunk with its own "label:" but no N is a group
+that is no tier, and it ends the tier before it). Items are split at 、; a last "X和Y" is split at 和
 only when that makes the list as long as the stated N (otherwise 和 joins one item's words).
 
 Helpers for policy documents (issuer names, title normalisation, dates) live here because the
@@ -97,6 +98,8 @@ _DATE = re.compile(
 _VERB = re.compile(r"(?:日前|近日|正式)?(?:联合)?(?:印发实施|印发|发布|出台|公布)(?:了|实施)?")
 _TITLE = re.compile(r"《(?P<title>[^《》]+)》")
 _TIER_HEAD = re.compile(r"\s*(?P<n>\d+)\s*个\s*(?P<label>[^:]+?)\s*:\s*")
+#: a group with its own head but no stated N ("新兴产业集群重点培育:A、B")
+_GROUP_HEAD = re.compile(r"\s*[^:、,()“”]{2,20}?\s*:")
 _FILLER = ("关于", "进一步", "若干", "的", "印发", "实施")
 
 
@@ -291,12 +294,16 @@ def parse_tiers(clean: str, start: int, end: int) -> list[Tier]:
     """The tiers of a direction cell ``clean[start:end]``."""
     tiers: list[Tier] = []
     chunks: list[tuple[Tier, list[tuple[int, int]]]] = []
+    closed = False
     for s, e in _top_level_split(clean, start, end, ";"):
         head = _TIER_HEAD.match(clean, s, e)
         if head is not None:
             tier = Tier(label=head.span("label"), stated=int(head.group("n")), span=(s, e))
             chunks.append((tier, [(head.end(), e)]))
-        elif chunks:
+            closed = False
+        elif _GROUP_HEAD.match(clean, s, e):
+            closed = True  # "label:A、B" without N: a group of its own, but no tier
+        elif chunks and not closed:
             tier, bodies = chunks[-1]
             tier.span = (tier.span[0], e)
             bodies.append((s, e))

@@ -21,6 +21,9 @@ tried in this order:
    → 集群发展资金, "碳纤维复合材料织物全球市占率达 30%" → 碳纤维复合材料织物全球市占率;
    after a change verb alone ("由 30% 提高到 52%") the previous figure's subject;
 4. durations (连续 9 年 …) measure the activity written after them.
+
+A count that announces the text's own enumeration ("做法主要有三条:一是…") is no figure of the
+cluster and is skipped.
 """
 
 from __future__ import annotations
@@ -100,6 +103,10 @@ _CHANGE_VERBS = ("提高到", "提升到", "增长到", "增加到", "下降到"
 _DATE_PREFIX = re.compile(
     r"^(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|近[一二两三四五六七八九十\d]+\s*年来?|"
     r"[一二两三四五六七八九十\d]+\s*年来)\s*"
+)
+#: what follows the count of the text's own enumeration ("主要有三条:一是…", "三个方面:首先…")
+_ANNOUNCES_LIST = re.compile(
+    r"\s*(?:方面|做法|经验|举措|措施|特点)?\s*:\s*(?:[一二三四五六七八九十]+是|首先|第一|其一|\(1\)|1[.、])"
 )
 _PARENTHETICAL = re.compile(r"\([^()]*\)|\（[^（）]*\）")
 
@@ -336,6 +343,8 @@ def find_quantities(
         start, end = offset + match.start, offset + match.end
         if any(s < end and start < e for s, e in masked):
             continue
+        if match.is_count and _ANNOUNCES_LIST.match(text, match.end):
+            continue  # "做法主要有三条:一是…": the count of the text's own items
         c_start, c_end = next(
             ((s, e) for s, e in clauses if s <= match.start < e), (match.start, match.end)
         )

@@ -12,7 +12,8 @@ How the sentence is read, around each institution mention (or the 、-list it be
 rest of the sentence.
 
 * **Promotion agency** – ``after`` opens with (积极)承担/履行/担任/作为 … 促进机构 (``X积极承担集群
-  发展促进机构职能``, ``X作为促进机构``), or ``lead`` ends with 促进机构 (``由促进机构X牵头``).
+  发展促进机构职能``, ``X作为促进机构``), or ``lead`` ends with 促进机构 (``由促进机构X牵头``),
+  also with its duty and 由 (``集群发展促进机构职能由X承担``).
 * **Founder** – the institution is the subject of its clause (nothing before it but 由 …,
   促进机构, or the 支持/鼓励/引导/推动 whose agent it is) and a founding verb (组建, 建设, 建立, 成立,
   创建, 建成, 设立, 搭建, 共建 …) in its clause, or in following clauses that go on with the same
@@ -25,8 +26,8 @@ rest of the sentence.
   platforms, alliances, labs, parks, funds, service bodies, associations – not enterprises,
   universities, institutes or government bodies). A founder needs an object; the object of
   another verb followed by the noun 建设 (``启动龙城实验室建设``) is no founder.
-* **Host** – ``lead`` ends with 依托/依靠 (``依托浙江省北大信息技术高等研究院,联合…组建A``); its
-  objects are found as for founders (none is needed).
+* **Host** – ``lead`` ends with 依托/依靠 (``依托浙江省北大信息技术高等研究院,联合…组建A``), or the
+  framed form ``以X(简称Y)为依托``; its objects are found as for founders (none is needed).
 * **Partner** – ``lead`` ends with 与/同/携手/会同 and the sentence speaks of co-operation
   (共建, 合作, 共同, 协同, 联合 …), including later lists of the same 与-phrase
   (``与清华、北交大等 25 所一流大学,中科院等 11 所一流院所…共建``); ``联合X`` (with or without a
@@ -86,7 +87,8 @@ _AGENCY_AFTER = re.compile(
     _PAREN
     + r"(?:积极|主动|正式|充分|继续|主要)?\s*(?:承担|履行|担任|作为|发挥|行使)[^,。;!?]{0,12}促进机构"
 )
-_AGENCY_LEAD = re.compile(r"促进机构\s*(?:为|是)?\s*$")
+#: "由促进机构X牵头", "促进机构为X", "集群发展促进机构职能由X承担"
+_AGENCY_LEAD = re.compile(r"促进机构(?:的)?(?:职能|职责|工作|角色)?\s*(?:由|为|是)?\s*$")
 _FOUND_VERB = re.compile(
     r"组建|建设完善|建设|建立|成立|创建|筹建|建成|发起成立|发起|设立|搭建|打造|共建"
 )
@@ -95,6 +97,9 @@ _CONTINUES = re.compile(
     r"\s*(?:并且|并|同时|还|也|又|且|进而|再|牵头|联合|积极|先后|" + _FOUND_VERB.pattern + ")"
 )
 _HOST_LEAD = re.compile(r"(?:依托|依靠)(?:于)?\s*$")
+#: the framed form "以X(简称Y)为依托/为依靠"
+_HOST_FRAME_LEAD = re.compile(r"以\s*$")
+_HOST_FRAME_AFTER = re.compile(_PAREN + r"(?:为|作为)\s*(?:依托|依靠)")
 _PARTNER_LEAD = re.compile(r"(?:与|同|携手|会同)\s*$")
 _ALLY_LEAD = re.compile(r"联合\s*$")
 _COOPERATE = re.compile(r"共建|合作|共同|协同|联合|携手|协作|对接|交流")
@@ -180,7 +185,9 @@ def _roles_of(
         objects = _founded(after, after_start, same, mention)
         if objects:
             roles.append((CG.FounderRole, objects))
-    if _HOST_LEAD.search(lead):
+    if _HOST_LEAD.search(lead) or (
+        _HOST_FRAME_LEAD.search(lead) and _HOST_FRAME_AFTER.match(after)
+    ):
         roles.append((CG.HostRole, _founded(after, after_start, same, mention)))
     partner = bool(_PARTNER_LEAD.search(lead)) and bool(_COOPERATE.search(after))
     if not partner and not lead.strip():

@@ -29,7 +29,8 @@ __all__ = ["Survey", "Usage", "find_survey", "run"]
 _REPORT = "政府工作报告"
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _SURVEYED = re.compile(r"(?P<n>\d+)\s*个(?:省|地区|地市|市|区县|县)")
-_STATED = re.compile(r"有\s*(?P<n>\d+)\s*个(?:地区|省份|省区市|省|地市|市|区县|县)")
+#: "有29个地区…" or "29个地区对…作出部署" (read after the report word, past the surveyed count)
+_STATED = re.compile(r"(?:有\s*)?(?P<n>\d+)\s*个(?:地区|省份|省区市|省|地市|市|区县|县)")
 _SHARE = re.compile(r"占比(?:达到|达|为|约|超过)?\s*(?P<p>\d+(?:\.\d+)?)\s*%")
 #: verbs that introduce the quoted phrase (general Chinese policy prose)
 _VERBS = (
@@ -50,6 +51,27 @@ _VERBS = (
     "使用",
     "采用",
 )
+#: a modifier before the verb ("侧重发展", "重点培育", "着力打造")
+_VERB_MODIFIERS = (
+    "侧重",
+    "着重",
+    "重点",
+    "着力",
+    "大力",
+    "积极",
+    "加快",
+    "持续",
+    "注重",
+    "继续",
+    "进一步",
+    "明确",
+    "纷纷",
+    "集中",
+)
+#: an adverb between the list of regions and its verb ("…均提出", "…则采用", "…都强调")
+_ADVERBS = ("均", "都", "皆", "亦", "也", "则", "还", "分别", "同样", "多", "普遍", "主要")
+#: the phrase first: "“X”是A、B…政府工作报告中的高频词", "“X”成为A、B的共同表述"
+_COPULA = re.compile(r"\s*(?:是|为|成为|见于|出现在|出现于|写入了?)\s*")
 _LEADS = ("其中", "此外", "另外", "同时", "而", "如", "以及")
 _SEPARATORS = "、和及与 "
 _QUOTE = re.compile(r"“(?P<phrase>[^“”]{2,30})”")
@@ -119,7 +141,8 @@ def find_survey(clean: str, start: int, end: int, gaz: Gazetteer) -> Survey | No
     year = _YEAR.search(head)
     surveyed = _SURVEYED.search(head)
     body = clean[sentence[0] : sentence[1]]
-    stated, share = _STATED.search(body), _SHARE.search(body)
+    stated = _STATED.search(clean, at + len(_REPORT), sentence[1])
+    share = _SHARE.search(body)
     survey = Survey(
         sentence=sentence,
         label=(start + (year.start() if year else 0), at + len(_REPORT)),
@@ -138,14 +161,58 @@ def find_survey(clean: str, start: int, end: int, gaz: Gazetteer) -> Survey | No
         clause_start = max(boundary + 1, offset)
         run = _names_run(clean, clause_start, quote.start(), mentions, gaz)
         if run is None:
+            usage = _phrase_first(clean, clause_start, quote, end, mentions, gaz)
+            if usage is not None:
+                survey.usages.append(usage)
             continue
         regions, names_end = run
-        if not clean[names_end : quote.start()].startswith(_VERBS):
+        if not _introduces(clean[names_end : quote.start()]):
             continue
         usage = Usage(phrase=quote.span("phrase"), clause=(regions[0][1][0], quote.end()))
         usage.regions = regions
         survey.usages.append(usage)
     return survey
+
+
+def _introduces(gap: str) -> bool:
+    """Does the text between the regions and the quotation start with a (modified) verb?
+
+    "提出", "均提出", "则采用", "侧重发展", "都重点培育" – an adverb, then a modifier, then a verb.
+    """
+    text = gap.lstrip(" ")
+    for words in (_ADVERBS, _VERB_MODIFIERS):
+        for word in sorted(words, key=len, reverse=True):
+            if text.startswith(word) and text[len(word) :].lstrip(" "):
+                text = text[len(word) :].lstrip(" ")
+                break
+    return text.startswith(_VERBS)
+
+
+def _phrase_first(
+    clean: str,
+    clause_start: int,
+    quote: re.Match[str],
+    end: int,
+    mentions: list[Mention],
+    gaz: Gazetteer,
+) -> Usage | None:
+    """The phrase opens its clause and the regions follow: “X”是A、B…政府工作报告中的高频词."""
+    if clean[clause_start : quote.start()].strip(" "):
+        for lead in _LEADS:
+            if clean[clause_start : quote.start()].strip(" ") == lead:
+                break
+        else:
+            return None
+    copula = _COPULA.match(clean, quote.end(), end)
+    if copula is None:
+        return None
+    run = _names_run(clean, copula.end(), end, mentions, gaz)
+    if run is None:
+        return None
+    regions, names_end = run
+    usage = Usage(phrase=quote.span("phrase"), clause=(quote.start(), names_end))
+    usage.regions = regions
+    return usage
 
 
 def _paragraphs(ctx: ExtractionContext) -> list[tuple[int, int]]:

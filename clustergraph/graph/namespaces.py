@@ -5,6 +5,8 @@ from __future__ import annotations
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, QB, RDF, RDFS, SKOS, VOID, XSD
 
+from clustergraph.graph.vocab import CG as _StrictCG
+
 __all__ = [
     "CG",
     "CGID",
@@ -29,7 +31,8 @@ __all__ = [
     "bind_prefixes",
 ]
 
-CG = Namespace("https://w3id.org/clustergraph/ontology#")
+#: strict: ``CG.Clustr`` raises AttributeError (generated from the ontology, see graph/vocab.py)
+CG = _StrictCG
 CGID = Namespace("https://w3id.org/clustergraph/id/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -40,7 +43,7 @@ SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 PREFIXES: dict[str, Namespace] = {
-    "cg": CG,
+    "cg": Namespace("https://w3id.org/clustergraph/ontology#"),
     "cgid": CGID,
     "dcat": Namespace(str(DCAT)),
     "dct": Namespace(str(DCTERMS)),

@@ -15,6 +15,7 @@ import json
 import math
 import socket
 import urllib.error
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -199,7 +200,9 @@ class RemoteEngine:
 
         text = inject_values(query_text, bindings or {})
         client = SPARQLWrapper(self.endpoint, agent="clustergraph")
-        client.setQuery(text)
+        with warnings.catch_warnings():  # it warns (to stderr) about query forms it cannot guess
+            warnings.simplefilter("ignore")
+            client.setQuery(text)
         client.setReturnFormat(JSON)
         client.setMethod(POST)
         client.setRequestMethod(URLENCODED)

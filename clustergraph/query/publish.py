@@ -16,12 +16,7 @@ from clustergraph.errors import EndpointError, InputError
 
 __all__ = ["MEDIA_TYPES", "count_triples", "graph_store_url", "publish"]
 
-MEDIA_TYPES = {
-    ".ttl": "text/turtle",
-    ".nt": "application/n-triples",
-    ".nq": "application/n-quads",
-    ".trig": "application/trig",
-}
+MEDIA_TYPES = {".ttl": "text/turtle", ".nt": "application/n-triples"}
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20\s]*$")
 
 
@@ -66,7 +61,7 @@ def publish(
         raise InputError(f"{data}: no such graph file; build it with 'clustergraph build'")
     media_type = MEDIA_TYPES.get(data.suffix)
     if media_type is None:
-        raise InputError(f"{data.name}: publish sends .ttl, .nt, .nq or .trig files")
+        raise InputError(f"{data.name}: publish sends one graph: a .ttl or .nt file")
     triples = count_triples(data)
     url = graph_store_url(endpoint, graph)
     method = "POST" if append else "PUT"

@@ -118,11 +118,9 @@ def bar_chart(
         "height": round(height, 1),
         "label_width": label_width,
         "axis_y": round(height - 18.0, 1),
-        "items": items,
+        "groups": items,
         "ticks": ticks,
-        "series": [
-            dict(s, colour=BAR_COLOURS[k % len(BAR_COLOURS)]) for k, s in enumerate(series)
-        ],
+        "series": [dict(s, colour=BAR_COLOURS[k % len(BAR_COLOURS)]) for k, s in enumerate(series)],
     }
 
 

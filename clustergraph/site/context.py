@@ -113,7 +113,9 @@ class Context:
     # -- evidence and places -----------------------------------------------------------------------
     def evidence_of(self, iri: str) -> list[Evidence]:
         """The evidence spans of ``iri`` in text order (unknown or foreign spans left out)."""
-        found = [self.evidence[e] for e in self.index.iris(iri, CG + "evidence") if e in self.evidence]
+        found = [
+            self.evidence[e] for e in self.index.iris(iri, CG + "evidence") if e in self.evidence
+        ]
         return sorted(found)
 
     def point(self, region: str) -> tuple[float, float] | None:

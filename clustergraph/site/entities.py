@@ -210,7 +210,9 @@ def _map_points(ctx: Context, regions: list[str]) -> list[dict[str, Any]]:
         point = ctx.point(region)
         if point:
             ref = ctx.ref(region)
-            points.append({"label": ref["label"], "href": ref["href"], "lon": point[0], "lat": point[1]})
+            points.append(
+                {"label": ref["label"], "href": ref["href"], "lon": point[0], "lat": point[1]}
+            )
     return points
 
 
@@ -271,7 +273,8 @@ def cluster_page(
             "neighbours": neighbours,
             "links": _region_links(ctx, links),
             "map": map_figure(
-                _map_points(ctx, provinces_all), _map_points(ctx, sorted(set(places) | set(provinces)))
+                _map_points(ctx, provinces_all),
+                _map_points(ctx, sorted(set(places) | set(provinces))),
             ),
         }
     )
@@ -340,7 +343,8 @@ def region_page(ctx: Context, region: str, provinces_all: list[str]) -> dict[str
         if index.is_a(q, CG + "Quantity")
     ]
     links = sorted(
-        set(index.subjects(CG + "fromRegion", region)) | set(index.subjects(CG + "toRegion", region))
+        set(index.subjects(CG + "fromRegion", region))
+        | set(index.subjects(CG + "toRegion", region))
     )
     page.update(
         {
@@ -441,8 +445,9 @@ def industry_page(ctx: Context, industry: str) -> dict[str, Any]:
         {
             "matches": sorted(matches, key=lambda m: (m["scheme"], m["notation"], m["relation"])),
             "clusters": ctx.refs(index.subjects(CG + "industry", industry)),
-            "competition": sorted(competition, key=lambda r: r["stage"]["en"] if r["stage"] else ""),
+            "competition": sorted(
+                competition, key=lambda r: r["stage"]["en"] if r["stage"] else ""
+            ),
         }
     )
     return page
-

@@ -46,7 +46,7 @@ def _cell(ctx: Context, term: Any, prefixes: list[tuple[str, str]]) -> dict[str,
         text = term.value
         for prefix, namespace in prefixes:
             if text.startswith(namespace) and len(text) > len(namespace):
-                text = f"{prefix}:{text[len(namespace):]}"
+                text = f"{prefix}:{text[len(namespace) :]}"
                 break
         return {"text": text, "href": ctx.owner(term.value), "lang": None, "iri": True}
     return {"text": term.value, "href": None, "lang": term.lang, "iri": False}

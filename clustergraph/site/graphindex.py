@@ -26,8 +26,8 @@ __all__ = [
     "OWL",
     "PROV",
     "QB",
-    "RDF_TYPE",
     "RDFS",
+    "RDF_TYPE",
     "SKOS",
     "WD",
     "XSD",
@@ -80,7 +80,9 @@ class GraphIndex:
             out[subject.value][quad.predicate.value].add(obj)
             if obj.type == "uri":
                 inc[obj.value][quad.predicate.value].add(subject.value)
-        self._out = {s: {p: sorted(o, key=_sort_key) for p, o in ps.items()} for s, ps in out.items()}
+        self._out = {
+            s: {p: sorted(o, key=_sort_key) for p, o in ps.items()} for s, ps in out.items()
+        }
         self._inc = {o: {p: sorted(s) for p, s in ps.items()} for o, ps in inc.items()}
         self.store = store
 

@@ -1,5 +1,6 @@
 """The overview pages: the cluster index with its search index, the institution and region
-lists, the policy timeline and the competition statistics."""
+lists, the policy timeline and the competition statistics.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ __all__ = [
     "policy_timeline",
     "region_rows",
     "search_index",
+    "surveys",
 ]
 
 #: characters the search ignores (the page's script drops the same ones)
@@ -72,7 +74,10 @@ def cluster_rows(ctx: Context) -> list[dict[str, Any]]:
                 "category_key": category["key"] if category else "",
             }
         )
-    return sorted(rows, key=lambda r: (r["provinces"][0]["label"] if r["provinces"] else "", r["ref"]["label"]))
+    return sorted(
+        rows,
+        key=lambda r: (r["provinces"][0]["label"] if r["provinces"] else "", r["ref"]["label"]),
+    )
 
 
 def filter_options(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -95,18 +100,17 @@ def filter_options(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]
         statuses[key] = (row["status"]["concept"], statuses.get(key, ({}, 0))[1] + 1)
     return {
         "province": [
-            {"key": k, "label": v[0], "count": v[1]} for k, v in sorted(provinces.items())
+            {"key": k, "label": v[0], "count": v[1], "concept": None}
+            for k, v in sorted(provinces.items())
         ],
         "industry": [
-            {"key": k, "label": v[0], "count": v[1]}
+            {"key": k, "label": v[0], "count": v[1], "concept": None}
             for k, v in sorted(industries.items(), key=lambda kv: (kv[1][0], kv[0]))
         ],
         "category": [
             {"key": k, "concept": v[0], "count": v[1]} for k, v in sorted(categories.items())
         ],
-        "status": [
-            {"key": k, "concept": v[0], "count": v[1]} for k, v in sorted(statuses.items())
-        ],
+        "status": [{"key": k, "concept": v[0], "count": v[1]} for k, v in sorted(statuses.items())],
     }
 
 
@@ -223,7 +227,7 @@ def policy_timeline(ctx: Context) -> dict[str, Any]:
     years = [
         {
             "year": year,
-            "items": sorted(
+            "events": sorted(
                 dated[year], key=lambda i: (_date_key(i["date"]), i["ordinal"], i["ref"]["label"])
             ),
         }
@@ -353,3 +357,20 @@ def _slices(ctx: Context, dimension: str) -> list[dict[str, Any]]:
             }
         )
     return sorted(found, key=lambda s: s["stage"]["en"] if s["stage"] else "")
+
+
+def surveys(ctx: Context) -> list[dict[str, Any]]:
+    """The work-report surveys (regions stated to use the cluster phrasing)."""
+    index = ctx.index
+    found = []
+    for survey in index.instances(CG + "WorkReportSurvey"):
+        found.append(
+            {
+                "label": index.label(survey, "zh"),
+                "surveyed": index.value(survey, CG + "surveyedCount") or "",
+                "stated": index.value(survey, CG + "statedCount") or "",
+                "share": index.value(survey, CG + "statedShare") or "",
+                "evidence": ctx.evidence_of(survey),
+            }
+        )
+    return found

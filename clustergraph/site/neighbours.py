@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from clustergraph.query.engine import Engine
     from clustergraph.site.context import Context
 
-__all__ = ["PROJECTION", "Reasons", "cluster_reasons", "network_pages", "neighbour_rows"]
+__all__ = ["PROJECTION", "Reasons", "cluster_reasons", "neighbour_rows", "network_pages"]
 
 PROJECTION = "cluster-cluster"
 #: pair of clusters (sorted) → {(relation, via IRI, via label)}
@@ -30,7 +30,16 @@ _RELATIONS = (
     (CG + "industry", "industry"),
     (CG + "toolboxCategory", "toolbox-category"),
 )
-_FAILURES = (ClusterGraphError, ImportError, OSError, RuntimeError, KeyError, ValueError)
+_FAILURES = (
+    ClusterGraphError,
+    ImportError,
+    OSError,
+    RuntimeError,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+)
 
 
 def cluster_reasons(ctx: Context, engine: Engine) -> tuple[Reasons, str]:
@@ -94,8 +103,8 @@ def neighbour_rows(ctx: Context, reasons: Reasons) -> dict[str, list[dict[str, A
         ]
         for me, other in ((a, b), (b, a)):
             rows[me].append({"cluster": ctx.ref(other), "weight": len(found), "shared": shared})
-    for me in rows:
-        rows[me].sort(key=lambda r: (-r["weight"], r["cluster"]["label"]))
+    for found_rows in rows.values():
+        found_rows.sort(key=lambda r: (-r["weight"], r["cluster"]["label"]))
     return dict(rows)
 
 

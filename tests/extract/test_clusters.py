@@ -161,6 +161,21 @@ def test_abbreviation_in_first_sentence_adds_places() -> None:
     assert [r.code6 for r in ctx.clusters[0].regions] == ["320600", "321000", "321200"]
 
 
+def test_title_abbreviation_does_not_swallow_the_industry() -> None:
+    # 杭嘉 + 新材料: the longest token 杭嘉新 also expands (杭州, 嘉兴, 新昌县), but the case
+    # text uses 杭嘉 on its own ("杭嘉两地"), so the abbreviation is 杭嘉
+    raw = (
+        "二、探索实践\n\n（四）深化集群跨区域协作\n\n案例一：浙江杭嘉新材料集群\n\n"
+        "杭州、嘉兴两市新材料企业密集。杭嘉两地共建中试平台。一是共建平台。二是共享人才。\n"
+    )
+    ctx = _ctx(raw)
+    clusters.run(ctx)
+    graph = ctx.writer.graph
+    iri = ctx.clusters[0].iri
+    assert _codes(graph, iri, CG.locatedIn) == ["330100", "330400"]
+    assert clusters.case_industry(ctx.doc, ctx.gazetteer, ctx.clusters[0].case) == "新材料"
+
+
 # -- white paper ---------------------------------------------------------------------------
 
 TITLES = [

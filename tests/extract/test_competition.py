@@ -180,3 +180,44 @@ def test_genre_document_third_batch() -> None:
     assert str(graph.value(batch, CG.launchDate)) == "2021-03"
     assert len(_by_industry(graph, CG.Entrants)) == 9
     assert len(_by_province(graph, CG.Winners)) == 8
+
+
+# -- other ways the genre writes the breakdowns ----------------------------------------------
+
+REWORDED = (
+    "一、政策\n\n（二）全国集群竞赛\n\n"
+    "2021 年,工业和信息化部组织开展了新一届先进制造业集群竞赛,共有 30 家集群参赛,"
+    "10 家集群胜出。\n\n"
+    "参赛对象分析。按照行业划分,参赛集群主要集中在智能装备(11个)、新材料（9 个）以及食品"
+    "（10 个）集群。分地区看,湖南12个,安徽和江西各6个,福建3个,广西、海南各1个等。\n\n"
+    "初赛结果分析。在10个胜出集群中,智能装备4个,新材料3个,食品、轻工各1个,其他1个。"
+    "湖南4个,安徽、江西各2个,福建2个。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def reworded_graph() -> Graph:
+    ctx = _ctx(REWORDED)
+    competition.run(ctx)
+    return ctx.writer.graph
+
+
+def test_reworded_dimension_words_start_the_lists(reworded_graph: Graph) -> None:
+    # "按照行业划分" and "分地区看" say which dimension a list has, like "从行业看"
+    assert _by_industry(reworded_graph, CG.Entrants) == {"智能装备": 11, "新材料": 9, "食品": 10}
+    assert _by_province(reworded_graph, CG.Entrants) == {
+        "430000": 12, "340000": 6, "360000": 6, "350000": 3, "450000": 1, "460000": 1,
+    }  # fmt: skip
+    partial = reworded_graph.value(_slice(reworded_graph, "entrants", "province"), CG.isPartial)
+    assert partial.toPython() is True
+
+
+def test_reworded_bare_lists_take_their_dimension_from_the_names(reworded_graph: Graph) -> None:
+    # "X 4个, A、B各1个" without parentheses or a dimension word: industries (no place names)
+    # and provinces (only province names) are told apart by the gazetteer
+    assert _by_industry(reworded_graph, CG.Winners) == {
+        "智能装备": 4, "新材料": 3, "食品": 1, "轻工": 1, "其他": 1,
+    }  # fmt: skip
+    assert _by_province(reworded_graph, CG.Winners) == {
+        "430000": 4, "340000": 2, "360000": 2, "350000": 2,
+    }  # fmt: skip

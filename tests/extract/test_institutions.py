@@ -162,6 +162,25 @@ def test_negative_patterns() -> None:
     }
 
 
+PARKS_AND_QUALIFIERS = (
+    "二、探索实践\n\n（二）提升产业链协作水平\n\n案例一：四川绵阳电子信息集群\n\n"
+    "一是打造高水平协同创新平台。二是共建跨省公共服务平台,推动绵阳科技城软件园与涪城电子"
+    "合作园对接。三是蜀光电器、涪江电子等骨干企业都是协会会员单位。\n"
+)
+
+
+def test_park_suffixes_and_generic_qualifiers() -> None:
+    # 软件园/合作园 are park names; 高水平/跨省 are generic qualifiers, not proper names;
+    # "都是" introduces what follows (骨干企业都是协会 is no name)
+    ctx = _run(_ctx(PARKS_AND_QUALIFIERS))
+    assert _kinds(ctx) == {
+        "绵阳科技城软件园": CG.IndustrialPark,
+        "涪城电子合作园": CG.IndustrialPark,
+        "蜀光电器": CG.Enterprise,
+        "涪江电子": CG.Enterprise,
+    }
+
+
 @pytest.mark.parametrize(
     ("name", "proper"),
     [

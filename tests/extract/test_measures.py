@@ -139,6 +139,8 @@ def test_fixture_recommended_measures_from_prose(fixture_ctx: ExtractionContext)
         ("这种产业链不仅提高了集群生产效率,也大大提高了集群竞争力。", False),
         ("推广应用智能制造新模式。", True),
         ("集群治理是集群持续健康发展的制度保障。", False),
+        ("飞地园区和联席会议是城市之间协同推进集群发展的重要机制。", False),
+        ("越来越多的地方把集群促进职能委托给行业协会承担。", False),
     ],
     ids=[
         "modal-yao",
@@ -149,10 +151,32 @@ def test_fixture_recommended_measures_from_prose(fixture_ctx: ExtractionContext)
         "perfective-2",
         "action-2",
         "judgement-2",
+        "judgement-mechanism",
+        "nominal-cujin",
     ],
 )
 def test_is_recommendation(sentence: str, recommends: bool) -> None:
     assert measures.is_recommendation(sentence) is recommends
+
+
+LOOSE = (
+    "二、探索实践\n\n（二）提升产业链协作水平\n\n案例一：湖南株洲轨道交通装备集群\n\n"
+    "株洲轨道交通装备集群以整车为牵引,其经验一是推动本地配套;二是建设检测平台;"
+    "三是培养技术工人。\n\n"
+    "案例二：湖南长沙工程机械集群\n\n长沙各方对标准的认识统一是前提;二是未列出的句子。\n"
+)
+
+
+def test_enumeration_starting_after_a_lead_word() -> None:
+    # "其经验一是…;二是…": 一是 follows a word, the chain goes on after punctuation
+    ctx = _run(_ctx(LOOSE))
+    assert _per_cluster(ctx) == {"湖南株洲轨道交通装备集群": 3, "湖南长沙工程机械集群": 0}
+    graph = ctx.writer.graph
+    slug = str(ctx.clusters[0].iri).rsplit("/", 1)[1]
+    first = URIRef(f"{ID}measure/{slug}/1")
+    assert _label(graph, first) == "推动本地配套"
+    assert _quote(graph, first) == "一是推动本地配套;"
+    assert _label(graph, URIRef(f"{ID}measure/{slug}/3")) == "培养技术工人"
 
 
 def test_measure_label_cuts_first_clause() -> None:

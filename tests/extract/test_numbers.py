@@ -38,6 +38,8 @@ def _one(text: str) -> tuple[Decimal, str, str]:
         ("海工装备占国内市场的四分之一、", "25", "%", "Exact"),
         ("不少于 50 家企业", "50", "家", "AtLeast"),
         ("销量约三成", "30", "%", "Approximately"),
+        ("整机产量约占全国的六分之一", "16.67", "%", "Approximately"),  # qualifier on 占
+        ("出口额近占全省总量的 30%", "30", "%", "Approximately"),
     ],
 )
 def test_figures_are_read_as_written(text: str, value: str, unit: str, qualifier: str) -> None:

@@ -194,3 +194,15 @@ def test_helpers() -> None:
         "B(新)C",
         "D和E",
     ]  # 13 stated: no 和 split
+
+
+def test_group_without_stated_count_ends_the_tier_before_it() -> None:
+    # "label:A、B" with no N is a group of its own (no tier): its items are not the first tier's
+    clean = "3个主导产业集群:钢铁、石化、装备;重点培育的新兴产业:氢能、储能"
+    tiers = parse_tiers(clean, 0, len(clean))
+    assert len(tiers) == 1
+    assert clean[slice(*tiers[0].label)] == "主导产业集群"
+    assert [clean[s:e] for s, e in tiers[0].items] == ["钢铁", "石化", "装备"]
+    # a ";" chunk without a head still continues the tier (2个X:A;B)
+    clean = "2个一批产业集群:以满足消费需要的经典产业集群;以保障安全的支柱产业集群"
+    assert len(parse_tiers(clean, 0, len(clean))[0].items) == 2

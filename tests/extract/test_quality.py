@@ -14,7 +14,8 @@ from rdflib import Literal, URIRef
 from clustergraph.commands.audit import command as audit_command
 from clustergraph.extract import clusters, quality, run_rules
 from clustergraph.extract.context import ExtractionContext
-from clustergraph.extract.quality import find_text_findings, read_findings, render_findings
+from clustergraph.extract.quality_checks.audit import read_findings, render_findings
+from clustergraph.extract.quality_checks.text_patterns import find_text_findings
 from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.mint import mint
 from clustergraph.graph.namespaces import CG, DCTERMS, DQV, OA, QB, RDF
@@ -114,6 +115,23 @@ def test_consistent_statements_are_not_findings() -> None:
         "国家和省级企业技术中心。从示范园区、产业链、集群合作等8个方面。湖北、山东和上海各6个。"
     )
     assert find_text_findings(text) == []
+
+
+def test_duplicated_terms_of_a_change() -> None:
+    # the same quoted term on both sides of 向/和, and a change from a thing to itself
+    text = (
+        "推动园区由“制造基地”向“制造基地”升级。引导企业由加工向加工转变。"
+        "推动服务从企业到企业集群延伸。从个体到集群。"
+    )
+    found = [(check, details[1], details[2]) for check, details in find_text_findings(text)]
+    assert found == [("duplicate", "制造基地", "向"), ("duplicate", "加工", "向")]
+
+
+def test_quality_entry_point_re_exports_the_checks() -> None:
+    # clustergraph audit imports these from the entry point
+    assert quality.read_findings is read_findings
+    assert quality.render_findings is render_findings
+    assert quality.find_text_findings is find_text_findings
 
 
 def _evidence_writer() -> tuple[ExtractionContext, str]:

@@ -12,7 +12,7 @@ from rdflib.namespace import RDFS
 
 from clustergraph.extract import clusters, quantities
 from clustergraph.extract.context import ExtractionContext
-from clustergraph.extract.quantities import DATASET, measured_thing
+from clustergraph.extract.quantities import DATASET, find_quantities, measured_thing
 from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.namespaces import CG, OA, QB, RDF
 from clustergraph.graph.writer import GraphWriter, SourceInfo
@@ -142,6 +142,16 @@ def test_measured_thing_patterns() -> None:
     assert measured_thing(clause, (4, 11)) == "零部件企业"
     clause = "完成 17 家企业开展试点"
     assert measured_thing(clause, (3, 7)) == "企业"
+
+
+def test_count_of_the_texts_own_items_is_no_figure() -> None:
+    # "经验主要有两个方面:一是…": the count announces the enumeration that follows
+    text = "集群的经验主要有两个方面:一是引进配套企业 12 家;二是建成标准厂房 3 万平方米。"
+    facts = find_quantities(text)
+    assert [(str(f.number.value), f.number.unit) for f in facts] == [
+        ("12", "家"),
+        ("3", "万平方米"),
+    ]
 
 
 def test_white_paper_key_figures(paper: ExtractionContext) -> None:

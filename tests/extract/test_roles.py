@@ -164,6 +164,26 @@ def test_fixture_role_node_shape(fixture_ctx: ExtractionContext) -> None:
     assert all(quote.endswith(("。", ":")) for quote in quotes)
 
 
+REWORDED = (
+    "二、探索实践\n\n（五）创新集群治理机制\n\n案例一：浙江嘉兴智能传感集群\n\n"
+    "嘉兴智能传感集群发展促进机构职能由嘉兴市传感器行业协会（简称传感协会）承担。"
+    "以浙江清华长三角研究院为依托,联合嘉兴禾芯微电子有限公司等龙头企业组建嘉兴智能传感"
+    "创新中心。\n"
+)
+
+
+def test_reworded_agency_and_framed_host() -> None:
+    # "促进机构职能由X承担" names the promotion agency; "以X为依托" is 依托X
+    ctx = _run(_ctx(REWORDED))
+    found = _roles(ctx)
+    cluster = "浙江嘉兴智能传感集群"
+    assert (cluster, "嘉兴市传感器行业协会", "agency") in found
+    assert (cluster, "浙江清华长三角研究院", "host") in found
+    assert (cluster, "浙江清华长三角研究院", "founder") not in found  # not the subject
+    assert (cluster, "嘉兴禾芯微电子有限公司", "partner") in found
+    assert _objects(ctx, cluster, "浙江清华长三角研究院", "host") == {"嘉兴智能传感创新中心"}
+
+
 # -- white paper ---------------------------------------------------------------------------
 
 

@@ -114,3 +114,35 @@ def test_genre_document_usages() -> None:
     usages = _usages(ctx.writer.graph)
     assert len(usages) == 29 and len({code for code, _ in usages}) == 29
     assert ("510000", "世界级产业集群") in usages
+
+
+# -- other sentence shapes of the genre --------------------------------------------------------
+
+REWORDED = (
+    "（三）各地培育集群\n\n1、2024年31个省(自治区、直辖市)政府工作报告对“集群”的表述\n\n"
+    "2024年31个省(自治区、直辖市)政府工作报告中,10个地区对集群培育作出部署,占比约32.3%。"
+    "安徽、江西和湖南均强调“先进制造业集群”;“数字产业集群”成为浙江、福建政府工作报告的共同"
+    "表述;海南、西藏着力培育“特色产业集群”;云南、贵州、广西则使用“产业集群”一词。\n"
+)
+
+
+def test_reworded_usages_adverbs_modifiers_and_phrase_first() -> None:
+    ctx = _ctx(REWORDED)
+    work_reports.run(ctx)
+    graph = ctx.writer.graph
+    assert _usages(graph) == [
+        ("330000", "数字产业集群"),  # “X”成为A、B…的表述: the phrase first
+        ("340000", "先进制造业集群"),  # A、B和C均强调: an adverb before the verb
+        ("350000", "数字产业集群"),
+        ("360000", "先进制造业集群"),
+        ("430000", "先进制造业集群"),
+        ("450000", "产业集群"),  # 则使用
+        ("460000", "特色产业集群"),  # 着力培育: a modifier before the verb
+        ("520000", "产业集群"),
+        ("530000", "产业集群"),
+        ("540000", "特色产业集群"),
+    ]
+    survey = next(graph.subjects(ns.RDF.type, CG.WorkReportSurvey))
+    # "10个地区对…作出部署" states the count without 有
+    assert int(graph.value(survey, CG.statedCount)) == 10
+    assert int(graph.value(survey, CG.surveyedCount)) == 31

@@ -1,0 +1,193 @@
+"""Text patterns of data-quality problems, found on the clean text alone.
+
+Stated counts against the items listed ("N个X:A、B、C", "A、B、C三市"), shares against their ratio
+("N个…有M个…占比达P%"), parts against a stated total ("N家,其中 a家、b家"), and duplicated phrases
+("X和X", "“X”向“X”", "由X向X转变", "XX"). Each check returns plain tuples with clean spans;
+:mod:`clustergraph.extract.quality_checks.document_checks` turns them into findings.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from clustergraph.extract.numbers import parse_number
+from clustergraph.extract.quality_checks.model import Span, within
+
+__all__ = ["HAN", "find_text_findings"]
+
+HAN = r"\u4e00-\u9fff"
+_CN_COUNT = "一二两三四五六七八九十"
+_COUNT = rf"(?P<n>\d+|[{_CN_COUNT}]+)"
+#: classifiers of enumerations ("13个…", "八大平台", "三市", "两地")
+_ENUM_CLASSIFIER = r"(?:个|家|项|大类|大|类|种|条|市|地|省|区|县)"
+_COUNT_THEN_LIST = re.compile(
+    rf"{_COUNT}\s*(?:个|家|项|大类|大|类|种|条)(?P<head>[^:;。,\n\t]{{1,24}}?)\s*:\s*(?P<list>[^;。\n\t]+)"
+)
+_COUNT_AFTER_LIST = re.compile(rf"{_COUNT}\s*{_ENUM_CLASSIFIER}")
+_CONJUNCTIONS = ("以及", "和", "及", "与")
+_MAX_ITEM = 20
+
+
+def _count(text: str) -> int | None:
+    value = parse_number(text)
+    return None if value is None or value != value.to_integral_value() else int(value)
+
+
+def _readings(items: list[str]) -> tuple[int, ...]:
+    """Item counts a list allows: as split on 、, and with a conjunction in the last item split."""
+    n = len(items)
+    last = items[-1]
+    for word in _CONJUNCTIONS:
+        if word in last:
+            left, _, right = last.partition(word)
+            if len(left.strip()) >= 2 and len(right.strip()) >= 2:
+                return (n, n + 1)
+    return (n,)
+
+
+def _simple_items(text: str) -> list[str] | None:
+    """Items of a plain 、-list (no commas, no figures, short items), else None."""
+    if "," in text or "," in text:
+        return None
+    items = [item.strip() for item in text.split("、")]
+    if len(items) < 2 or any(not item or len(item) > _MAX_ITEM for item in items):
+        return None
+    if any(re.search(r"\d", item) for item in items):
+        return None
+    return items
+
+
+def _count_then_list(clean: str) -> list[tuple[Span, int, int, str]]:
+    """Lists written "N个X:A、B、C" whose item count differs: (span, stated, listed, head)."""
+    found = []
+    for match in _COUNT_THEN_LIST.finditer(clean):
+        stated = _count(match.group("n"))
+        body = match.group("list").rstrip(" 。")
+        if stated is None or stated < 2 or body.rstrip().endswith("等"):
+            continue
+        items = _simple_items(body)
+        if items is None or stated in _readings(items):
+            continue
+        end = match.start("list") + len(body)
+        found.append(((match.start(), end), stated, len(items), match.group("head").strip()))
+    return found
+
+
+def _count_after_list(clean: str) -> list[tuple[Span, int, int, str]]:
+    """Lists written "A、B、C三市" / "…八大平台" (touching the count) whose count differs."""
+    found = []
+    for match in _COUNT_AFTER_LIST.finditer(clean):
+        stated = _count(match.group("n"))
+        if stated is None or stated < 2:
+            continue
+        head = clean[: match.start()].rstrip(" ")
+        if head.endswith("”"):
+            opening = head.rfind("“")
+            if opening < 0:
+                continue
+            body, start = head[opening + 1 : -1], opening
+        else:
+            cut = max(head.rfind(ch) for ch in ",;。:\n(“”\t")
+            body, start = head[cut + 1 :], cut + 1
+        if not body or "等" in body or body.endswith(("各", "共", "第", "前")) or "、" not in body:
+            continue
+        if match.end() >= len(clean) or not re.match(rf"[{HAN}]", clean[match.end()]):
+            continue  # "…强链项目 12 个,": a figure closing its clause, not a list's count
+        items = _simple_items(body)
+        if items is None or stated in _readings(items):
+            continue
+        found.append(((start, match.end()), stated, len(items), body))
+    return found
+
+
+_DUPLICATE = re.compile(rf"(?P<x>[{HAN}]{{2,}})(?P<c>以及|和|与|及|、)(?P=x)")
+_BACK_TO_BACK = re.compile(rf"(?P<x>[{HAN}]{{3,}})(?P=x)")
+#: the same quoted term on both sides of a connector or a change ("“X”向“X”延伸", "“X”和“X”")
+_QUOTED_DUPLICATE = re.compile(
+    r"“(?P<x>[^“”\n]{2,20})”\s*(?P<c>以及|和|与|及|、|或|向|到|至|转向|变为)\s*“(?P=x)”"
+)
+#: a change from a thing to itself ("由X向X转变", "从X到X")
+_SELF_CHANGE = re.compile(
+    rf"(?:由|从)(?P<x>[{HAN}]{{2,}})(?P<c>向|到|至)(?P=x)"
+    r"(?=转变|转型|延伸|迈进|拓展|升级|跨越|演进|[,;。、]|$)"
+)
+
+
+def _duplicates(clean: str) -> list[tuple[Span, str, str]]:
+    """(clean span, repeated phrase, connector) for "X和X", "“X”向“X”", "由X到X" and "XX"."""
+    found = []
+    for match in _DUPLICATE.finditer(clean):
+        found.append((match.span(), match.group("x"), match.group("c")))
+    for pattern in (_QUOTED_DUPLICATE, _SELF_CHANGE):
+        for match in pattern.finditer(clean):
+            if not any(s < match.end() and match.start() < e for (s, e), _, _ in found):
+                found.append((match.span(), match.group("x"), match.group("c")))
+    for match in _BACK_TO_BACK.finditer(clean):
+        if not any(s < match.end() and match.start() < e for (s, e), _, _ in found):
+            found.append((match.span(), match.group("x"), ""))
+    return sorted(found)
+
+
+_SHARE = re.compile(r"(?:占比|比例|比重|占)\s*(?:达到|达|为|约|是)?\s*(?P<p>\d+(?:\.\d+)?)\s*%")
+_COUNT_IN_SENTENCE = re.compile(
+    rf"(?P<n>\d+|[{_CN_COUNT}百千]+)\s*(?P<cls>个|家|项|所|名|人|家次|次|台|套)"
+)
+
+
+def _percentages(clean: str) -> list[tuple[Span, Decimal, Decimal, int, int]]:
+    """Shares written "N个…有M个…占比达P%" (one sentence) where M/N disagrees with P."""
+    found = []
+    for match in _SHARE.finditer(clean):
+        start = max(clean.rfind(ch, 0, match.start()) for ch in "。\n") + 1
+        counts = list(_COUNT_IN_SENTENCE.finditer(clean, start, match.start()))
+        if len(counts) < 2:
+            continue
+        part = counts[-1]
+        whole = next((c for c in counts[:-1] if c.group("cls") == part.group("cls")), None)
+        m, n = _count(part.group("n")), _count(whole.group("n")) if whole else None
+        if whole is None or m is None or n is None or n <= 0 or m > n:
+            continue
+        stated = Decimal(match.group("p"))
+        ratio = Decimal(m) * 100 / Decimal(n)
+        if not within(ratio, stated):
+            found.append(((whole.start(), match.end()), stated, ratio, m, n))
+    return found
+
+
+_TOTAL_THEN_PARTS = re.compile(
+    r"(?P<total>\d+)\s*(?P<cls>个|家|项|所|名|人|台|套|次)\s*[,;]?\s*其中\s*[,:]?"
+)
+
+
+def _sums(clean: str) -> list[tuple[Span, int, int, list[int]]]:
+    """Totals written "N家,其中 A a家、B b家、C c家" whose parts do not add up."""
+    found = []
+    for match in _TOTAL_THEN_PARTS.finditer(clean):
+        end = clean.find("。", match.end())
+        end = len(clean) if end < 0 else end
+        segment = clean[match.end() : end]
+        if "各" in segment:
+            continue
+        parts = list(re.finditer(rf"(?P<n>\d+)\s*(?P<cls>{match.group('cls')})", segment))
+        all_counts = list(_COUNT_IN_SENTENCE.finditer(segment))
+        if len(parts) < 2 or len(parts) != len(all_counts):
+            continue
+        total = int(match.group("total"))
+        values = [int(p.group("n")) for p in parts]
+        partial = segment[parts[-1].end() :].lstrip().startswith("等")
+        if sum(values) == total or (partial and sum(values) < total):
+            continue
+        found.append(((match.start(), match.end() + parts[-1].end()), total, sum(values), values))
+    return found
+
+
+def find_text_findings(clean: str) -> list[tuple[str, tuple]]:
+    """All text-pattern findings in clean text, as (check name, details) in text order."""
+    found: list[tuple[str, tuple]] = []
+    found += [("count", f) for f in _count_then_list(clean)]
+    found += [("count", f) for f in _count_after_list(clean)]
+    found += [("percentage", f) for f in _percentages(clean)]
+    found += [("sum", f) for f in _sums(clean)]
+    found += [("duplicate", f) for f in _duplicates(clean)]
+    return sorted(found, key=lambda item: item[1][0])
