@@ -37,7 +37,16 @@ def spring_positions(graph: nx.Graph, *, seed: int = SEED) -> dict[str, tuple[fl
         if len(component) == 1:
             local = {component[0]: (0.0, 0.0)}
         else:
-            sub = graph.subgraph(component)
+            # A subgraph view iterates a set (hash-seed dependent order); spring_layout's start
+            # positions follow node order, so copy into a graph whose nodes and edges are sorted.
+            sub = nx.Graph()
+            sub.add_nodes_from(component)
+            sub.add_edges_from(
+                sorted(
+                    (min(u, v), max(u, v), {"weight": data.get("weight", 1)})
+                    for u, v, data in graph.subgraph(component).edges(data=True)
+                )
+            )
             raw = nx.spring_layout(sub, seed=seed, weight="weight", iterations=200, scale=radius)
             local = {n: (float(x), float(y)) for n, (x, y) in raw.items()}
         boxes.append((2 * radius + 2.0, local))  # room for labels between components

@@ -64,3 +64,23 @@ def test_cli_build_writes_and_reports(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "triples" in proc.stderr
     assert out.read_bytes() == COMMITTED_GRAPH.read_bytes()
+
+
+def test_outputs_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Set iteration order changes with PYTHONHASHSEED; no output may depend on it."""
+    import os
+
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        folder = tmp_path / seed
+        folder.mkdir()
+        for args in (
+            ("build", "-o", str(folder / "g.ttl")),
+            ("viz", "cluster-institution-region", "-o", str(folder / "n.html")),
+            ("network", "cluster-cluster", "--format", "csv", "-o", str(folder / "m.csv")),
+        ):
+            proc = run_cli(*args, env=env)
+            assert proc.returncode == 0, proc.stderr
+        outputs.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
+    assert outputs[0] == outputs[1]
