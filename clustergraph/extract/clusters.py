@@ -13,7 +13,8 @@ How a case becomes a cluster (general rules of the genre, no list of this docume
   right before ``两市/三地/同城`` in them. An abbreviation is resolved by
   :meth:`Gazetteer.expand_abbreviation` with the title's places as context; a token that is
   itself a place name (or part of one, even a short county name the strict scan would drop, such
-  as 晋江) is not an abbreviation. Places in the title carry the span of their name
+  as 晋江) is not an abbreviation. In a title the longest token that expands wins unless the case
+  text uses a shorter one on its own (莞惠新一代… with "莞惠两市" in the text: 莞惠, not 莞惠新). Places in the title carry the span of their name
   in the title as evidence; places only reached through an abbreviation in the text carry the
   abbreviation's span.
 * ``cg:locatedIn`` – the most specific places: a named place is dropped when another named place

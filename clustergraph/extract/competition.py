@@ -5,7 +5,10 @@ The genre reports such contests in a fixed way: a heading "X部开展…竞赛";
 2020 年 5 月,启动了第一批和第二批…初赛" (one launch month per batch, in order); "共有 135 家…参赛,
 44 家集群胜出" (totals); "2019年94家参赛,24家胜出" (per-batch results, matched to the batch launched
 that year); then paragraphs led by "参赛对象分析。" / "初赛结果分析。" whose "从行业看" and "从地区看"
-sentences list "电子信息(20个)、…" and "广东20个,…湖北、山东和上海各6个,…等". A trailing 等
+sentences (also "按行业划分", "按照地区分布", "分地区看") list "电子信息(20个)、…" or, without
+parentheses, "高端装备6个,…软件和信息服务、生物医药各2个", and "广东20个,…湖北、山东和上海各6个,…等".
+A list in such a paragraph without a dimension word ("胜出的25个集群中,高端装备6个,…") takes its
+dimension from its names: only provinces, or no place name at all (industries). A trailing 等
 marks the breakdown as partial (``cg:isPartial`` on its ``qb:Slice``).
 """
 
@@ -80,9 +83,6 @@ _DIMENSION = re.compile(
 _LIST_LEAD = re.compile(r"(?:主要)?(?:分布|集中)(?:在|于)|包括|涵盖|涉及|其中")
 _INDUSTRY_ITEM = re.compile(
     r"\s*[、,;]?\s*(?:以及|及|和|与)?\s*(?P<name>[^、,;。()]+?)\s*\(\s*(?P<n>\d+)\s*(?:个|家)?\s*\)"
-)
-_PROVINCE_GROUP = re.compile(
-    r"(?P<names>.+?)(?P<each>各)?\s*(?P<n>\d+)\s*(?:个|家)\s*(?P<etc>等)?$"
 )
 #: one group of a list written without parentheses: "高端装备6个", "辽宁、重庆各2个等"
 _BARE_GROUP = re.compile(
@@ -271,21 +271,18 @@ def _province_entries(clean: str, start: int, end: int, out: Breakdown, gaz: Gaz
     for found in _LIST_LEAD.finditer(clean, start, end):
         lead = found  # "主要分布在东部沿海省份,其中广东…": the last lead word starts the list
     pos = lead.end() if lead else start
-    for group in re.finditer(r"[^,;]+", clean[pos:end]):
-        text = group.group().strip()
-        match = _PROVINCE_GROUP.match(text)
-        if match is None:
-            continue
-        offset = pos + group.start() + (len(group.group()) - len(group.group().lstrip()))
-        names = match.group("names")
-        mentions = [m for m in gaz.find_mentions(names) if m.end <= len(names)]
-        if not mentions or (len(mentions) > 1 and not match.group("each")):
-            continue
-        span = (offset + mentions[0].start, offset + match.end("n") + 1)
-        for mention in mentions:
-            out.entries.append((mention.region.code6, int(match.group("n")), span))
-        if match.group("etc"):
-            out.partial = True
+    for piece in re.finditer(r"[^,;]+", clean[pos:end]):
+        groups = _piece_groups(clean, pos + piece.start(), pos + piece.end()) or []
+        for group in groups:
+            names = clean[group.names[0] : group.names[1]]
+            mentions = [m for m in gaz.find_mentions(names) if m.end <= len(names)]
+            if not mentions or (len(mentions) > 1 and not group.each):
+                continue
+            span = (group.names[0] + mentions[0].start, group.span[1])
+            for mention in mentions:
+                out.entries.append((mention.region.code6, group.count, span))
+            if group.etc:
+                out.partial = True
 
 
 @dataclass
@@ -300,30 +297,47 @@ class _Group:
 
 
 def _bare_groups(clean: str, start: int, end: int) -> list[_Group]:
-    """The run of "name N个" groups that closes ``clean[start:end]`` ("…中,A 6个,B、C各2个")."""
+    """The run of "name N个" groups that closes ``clean[start:end]`` ("…中,A 6个,B、C各2个").
+
+    Groups are separated by , or ; (or by 、 between two counted groups: "A 20个、B 9个").
+    """
     pieces = [
         (start + m.start(), start + m.end()) for m in re.finditer(r"[^,;:]+", clean[start:end])
     ]
     groups: list[_Group] = []
     for s, e in reversed(pieces):
-        match = _BARE_GROUP.fullmatch(clean, s, e)
-        if match is None:
+        found = _piece_groups(clean, s, e)
+        if found is None:
             break
+        groups[:0] = found
+    return groups
+
+
+def _piece_groups(clean: str, start: int, end: int) -> list[_Group] | None:
+    """The groups that make up ``clean[start:end]`` entirely, else None."""
+    groups: list[_Group] = []
+    pos = start
+    while pos < end:
+        match = _BARE_GROUP.match(clean, pos, end)
+        if match is None or (match.end() < end and clean[match.end()] != "、"):
+            return None
         names = (match.start("names"), match.end("names"))
         lead = _BARE_LEAD.match(clean, *names)
         if lead is not None:
             names = (lead.end(), names[1])
         if names[0] >= names[1]:
-            break
-        group = _Group(
-            names,
-            int(match.group("n")),
-            bool(match.group("each")),
-            bool(match.group("etc")),
-            (names[0], match.end("unit")),
+            return None
+        groups.append(
+            _Group(
+                names,
+                int(match.group("n")),
+                bool(match.group("each")),
+                bool(match.group("etc")),
+                (names[0], match.end("unit")),
+            )
         )
-        groups.insert(0, group)
-    return groups
+        pos = match.end() + 1
+    return groups or None
 
 
 def _industry_names(clean: str, group: _Group) -> list[tuple[str, tuple[int, int]]]:

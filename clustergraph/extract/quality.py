@@ -1,5 +1,8 @@
 """Data-quality findings → ``cg:Finding`` nodes (a ``dqv:QualityAnnotation`` with evidence).
 
+This module is the rule's entry point (:func:`run`); the checks live in
+:mod:`clustergraph.extract.quality_checks` (text patterns, graph checks, document checks, audit).
+
 Runs last: it checks what the earlier rules recorded in the graph against itself, and scans the
 text for patterns of the genre. Every check is general (no list of this document's errors):
 
@@ -16,8 +19,9 @@ text for patterns of the genre. Every check is general (no list of this document
   against statedCount / surveyedCount, and "M个…占比达P%" after "N个…" in one sentence; flagged
   only when off by more than 0.1 percentage point beyond the rounding of the stated figure.
 * **Duplicated phrases** (``cg:DuplicatedText``): "X和X" (also 与/及/、/以及) with X of two or
-  more characters ("十大战略性新兴产业集群和十大战略性新兴产业集群", "承办和承办"), and a phrase of three or
-  more characters repeated back to back.
+  more characters ("十大战略性新兴产业集群和十大战略性新兴产业集群", "承办和承办"), the same quoted term
+  on both sides of a connector or a change ("由“X”向“X”延伸"), a change from a thing to itself
+  ("由X向X转变"), and a phrase of three or more characters repeated back to back.
 * **Garbled text** (``cg:GarbledText``): a blend of two constructions ("营造了良好的…氛围浓厚":
   营造…氛围 + 氛围浓厚), and a table cell or paragraph that breaks off after a conjunction
   ("…(2020年6月发布)以及全省").

@@ -4,7 +4,8 @@ The genre summarises a year's reports in one paragraph: "2020年31个省(自治�
 有29个地区明确提出…,占比达93.5%…其中,北京、甘肃…关注“产业集群”…重庆强调“支柱产业集群”…". The
 survey (year, regions surveyed, stated count and share) becomes a ``cg:WorkReportSurvey`` so the
 quality rule can check count against share; each clause "A、B和C + verb (+ modifiers) + “phrase”"
-becomes one ``cg:PhrasingUsage`` per region. Regions not named are not asserted: a query over the
+becomes one ``cg:PhrasingUsage`` per region. The verb may carry an adverb and a modifier
+("均提出", "则采用", "侧重发展"), and the phrase may come first ("“X”是A、B…政府工作报告中的高频词"). Regions not named are not asserted: a query over the
 province nodes finds them.
 """
 
