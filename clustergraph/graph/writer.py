@@ -189,6 +189,7 @@ class GraphWriter:
             publisher = mint("institution", info.publisher)
             self.add(src, DCTERMS.publisher, publisher)
             self.add(publisher, RDF.type, CG.Institution)
+            self.add(publisher, PROV.wasDerivedFrom, src)  # named by the metadata, not a quote
             self.add(publisher, RDFS.label, zh(info.publisher))
             self.add(
                 publisher, RDFS.label, Literal(pinyin_label(info.publisher), lang="zh-Latn-pinyin")

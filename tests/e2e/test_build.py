@@ -84,3 +84,19 @@ def test_outputs_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
             assert proc.returncode == 0, proc.stderr
         outputs.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
     assert outputs[0] == outputs[1]
+
+
+def test_every_term_of_the_built_graph_is_declared(built) -> None:
+    from clustergraph.validate.coverage import undeclared_terms
+    from clustergraph.validate.ontology import load_ontology
+
+    result, _ = built
+    assert undeclared_terms(result.graph, load_ontology()) == set()
+
+
+def test_owl_rl_closure_of_ontology_and_graph_is_consistent(built) -> None:
+    from clustergraph.validate.consistency import check_consistency
+    from clustergraph.validate.ontology import load_ontology
+
+    result, _ = built
+    assert check_consistency(result.graph, load_ontology()) == []

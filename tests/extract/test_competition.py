@@ -221,3 +221,25 @@ def test_reworded_bare_lists_take_their_dimension_from_the_names(reworded_graph:
     assert _by_province(reworded_graph, CG.Winners) == {
         "430000": 4, "340000": 2, "360000": 2, "350000": 2,
     }  # fmt: skip
+
+
+def test_counted_groups_separated_by_dun() -> None:
+    # "A 5个、B 3个、C、D各1个": 、 between counted groups separates groups, inside one it
+    # joins the names that share the count
+    text = (
+        "初赛结果分析。从行业看,电子信息5个、汽车3个、新材料、纺织各1个。"
+        "从地区看,江苏4个、广东3个、浙江和山东各1个。"
+    )
+    facts = competition.find_competition(text, 0, len(text), Gazetteer.default())
+    found = {
+        (b.dimension, name): count
+        for b in facts.breakdowns
+        for name, count, _ in b.entries
+        if b.stage == CG.Winners
+    }
+    assert found == {
+        ("industry", "电子信息"): 5, ("industry", "汽车"): 3,
+        ("industry", "新材料"): 1, ("industry", "纺织"): 1,
+        ("province", "320000"): 4, ("province", "440000"): 3,
+        ("province", "330000"): 1, ("province", "370000"): 1,
+    }  # fmt: skip
