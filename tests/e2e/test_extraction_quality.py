@@ -25,7 +25,9 @@ DOCS = {
 FLOORS = {
     "whitepaper": {"default": (0.95, 0.85), "micro": (0.97, 0.95)},
     "genre": {"default": (0.85, 0.95), "micro": (0.97, 0.97)},
-    "heldout": {"default": (0.5, 0.1), "micro": (0.9, 0.7)},
+    # first blind run: micro P 0.941 R 0.752; rules were then fixed with general patterns (see the
+    # extraction issue's note), so these floors guard against regressions only
+    "heldout": {"default": (0.85, 0.85), "micro": (0.95, 0.95)},
 }
 
 
