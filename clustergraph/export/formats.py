@@ -1,4 +1,8 @@
-"""Write the graph in the formats engineers already use; every file is written atomically."""
+"""Write the graph in the formats engineers already use; every file is written atomically.
+
+Every format is deterministic: the same graph gives byte-identical files (sorted Turtle, sorted
+N-Triples lines, sorted JSON-LD nodes and values, sorted CSV rows).
+"""
 
 from __future__ import annotations
 
@@ -12,27 +16,27 @@ from clustergraph.resources import data_path
 if TYPE_CHECKING:
     from rdflib import Graph
 
-__all__ = ["FORMATS", "export", "load_context"]
+__all__ = ["CONTEXT_FILE", "FORMATS", "export", "load_context"]
 
 FORMATS = ("ttl", "nt", "jsonld", "csv")
+#: the published JSON-LD context, written unchanged beside every JSON-LD export
+CONTEXT_FILE = "ontology/context.jsonld"
 
 
 def load_context() -> dict:
-    """The published JSON-LD ``@context`` (ontology/context.jsonld)."""
-    return json.loads(data_path("ontology/context.jsonld").read_text(encoding="utf-8"))
+    """The published JSON-LD context document (``{"@context": {...}}``)."""
+    return json.loads(data_path(CONTEXT_FILE).read_text(encoding="utf-8"))
 
 
 def export(graph: Graph, fmt: str, out_dir: Path) -> list[Path]:
     """Write ``graph`` as ``fmt`` into ``out_dir``; return the files written (sorted)."""
-    from clustergraph.graph.serialize import to_turtle
-
     out_dir.mkdir(parents=True, exist_ok=True)
     if fmt == "ttl":
+        from clustergraph.graph.serialize import to_turtle
+
         return [atomic_write_bytes(out_dir / "clustergraph.ttl", to_turtle(graph))]
     if fmt == "nt":
-        lines = sorted(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines())
-        body = "\n".join(line for line in lines if line.strip()) + "\n"
-        return [atomic_write_bytes(out_dir / "clustergraph.nt", body.encode("utf-8"))]
+        return [atomic_write_bytes(out_dir / "clustergraph.nt", to_ntriples(graph))]
     if fmt == "jsonld":
         return _jsonld(graph, out_dir)
     if fmt == "csv":
@@ -42,16 +46,23 @@ def export(graph: Graph, fmt: str, out_dir: Path) -> list[Path]:
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
+def to_ntriples(graph: Graph) -> bytes:
+    """N-Triples 1.1 (UTF-8), one triple per line, lines sorted."""
+    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def _jsonld(graph: Graph, out_dir: Path) -> list[Path]:
-    context = load_context()
-    text = graph.serialize(format="json-ld", context=context["@context"], sort_keys=True,
-                           indent=1, ensure_ascii=False)
-    document = json.loads(text)
-    if isinstance(document.get("@graph"), list):
-        document["@graph"].sort(key=lambda node: str(node.get("@id", "")))
-    data = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    context_text = json.dumps(context, ensure_ascii=False, indent=2) + "\n"
-    return [
-        atomic_write_bytes(out_dir / "clustergraph.jsonld", data.encode("utf-8")),
-        atomic_write_bytes(out_dir / "context.jsonld", context_text.encode("utf-8")),
-    ]
+    """The graph with the published context inlined, plus that context file beside it."""
+    from clustergraph.export.jsonld import to_jsonld
+
+    context_bytes = data_path(CONTEXT_FILE).read_bytes()
+    context = json.loads(context_bytes.decode("utf-8"))["@context"]
+    data = to_jsonld(graph, context)
+    return sorted(
+        [
+            atomic_write_bytes(out_dir / "clustergraph.jsonld", data.encode("utf-8")),
+            atomic_write_bytes(out_dir / "context.jsonld", context_bytes),
+        ]
+    )

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import re
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,10 +22,20 @@ from clustergraph.fileio import atomic_write_bytes
 if TYPE_CHECKING:
     from rdflib import Graph
 
-__all__ = ["SEPARATOR", "run_table", "table_queries", "write_tables"]
+__all__ = ["SEPARATOR", "Table", "run_table", "table_queries", "write_tables"]
 
 SEPARATOR = " | "
 _CLASS_LINE = re.compile(r"^#:\s*class\s+(\S+)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One exported table: columns in query order, one merged row per entity, CSVW datatypes."""
+
+    columns: list[str]
+    rows: list[dict[str, str]]
+    types: dict[str, str]
+    multi: set[str]  # columns where some entity has several values
 
 
 def table_queries() -> dict[str, str]:
@@ -38,8 +49,8 @@ def table_queries() -> dict[str, str]:
     return dict(sorted(queries.items()))
 
 
-def run_table(store: object, query: str) -> tuple[list[str], list[dict[str, str]], dict[str, str]]:
-    """Run one table query on a pyoxigraph store; return columns, merged rows and column types."""
+def run_table(store: object, query: str) -> Table:
+    """Run one table query on a pyoxigraph store; return its columns, merged rows and types."""
     results = store.query(query)  # type: ignore[attr-defined]
     columns = [v.value for v in results.variables]
     merged: dict[str, dict[str, set[str]]] = {}
@@ -57,8 +68,9 @@ def run_table(store: object, query: str) -> tuple[list[str], list[dict[str, str]
         {c: SEPARATOR.join(sorted(values)) for c, values in merged[key].items()}
         for key in sorted(merged)
     ]
+    multi = {c for c in columns if any(len(merged[key][c]) > 1 for key in merged)}
     types = {c: _datatype(kinds[c]) for c in columns}
-    return columns, rows, types
+    return Table(columns, rows, types, multi)
 
 
 def write_tables(graph: Graph, out_dir: Path) -> list[Path]:
@@ -66,19 +78,21 @@ def write_tables(graph: Graph, out_dir: Path) -> list[Path]:
     import pyoxigraph
 
     store = pyoxigraph.Store()
-    store.load(graph.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    store.load(
+        graph.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES
+    )
     written: list[Path] = []
     tables_meta = []
     for name, query in table_queries().items():
-        columns, rows, types = run_table(store, query)
+        table = run_table(store, query)
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+        writer = csv.DictWriter(buffer, fieldnames=table.columns, lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(table.rows)
         path = out_dir / f"{name}.csv"
         written.append(atomic_write_bytes(path, buffer.getvalue().encode("utf-8-sig")))
         match = _CLASS_LINE.search(query)
-        tables_meta.append(_table_meta(name, columns, types, match.group(1) if match else None))
+        tables_meta.append(_table_meta(name, table, match.group(1) if match else None))
     metadata = {
         "@context": ["http://www.w3.org/ns/csvw", {"@language": "en"}],
         "dc:title": "clustergraph CSV tables",
@@ -91,18 +105,23 @@ def write_tables(graph: Graph, out_dir: Path) -> list[Path]:
     return sorted(written)
 
 
-def _table_meta(name: str, columns: list[str], types: dict[str, str], cls: str | None) -> dict:
+def _table_meta(name: str, table: Table, cls: str | None) -> dict:
     description = f"One row per {cls}." if cls else ""
+    columns = []
+    for index, column in enumerate(table.columns):
+        entry: dict[str, object] = {
+            "name": column,
+            "titles": column,
+            "datatype": table.types[column],
+            "required": index == 0,
+        }
+        if column in table.multi:  # CSVW splits the cell on the separator, then types each value
+            entry["separator"] = SEPARATOR
+        columns.append(entry)
     return {
         "url": f"{name}.csv",
         "dc:description": description + f" Multi-valued cells are joined with '{SEPARATOR}'.",
-        "tableSchema": {
-            "columns": [
-                {"name": c, "titles": c, "datatype": types[c], "required": i == 0}
-                for i, c in enumerate(columns)
-            ],
-            "primaryKey": columns[0],
-        },
+        "tableSchema": {"columns": columns, "primaryKey": table.columns[0]},
     }
 
 
@@ -110,17 +129,25 @@ def _text(term: object) -> str:
     return str(getattr(term, "value", term))
 
 
+_XSD_TYPES = ("integer", "decimal", "boolean", "date", "gYear", "gYearMonth", "nonNegativeInteger")
+
+
 def _kind(term: object) -> str:
-    name = type(term).__name__
-    if name == "NamedNode":
+    if type(term).__name__ == "NamedNode":
         return "anyURI"
     datatype = getattr(term, "datatype", None)
     if datatype is None:
         return "string"
     local = str(datatype.value).rsplit("#", 1)[-1]
-    return local if local in {"integer", "decimal", "boolean", "date", "gYear", "gYearMonth",
-                              "nonNegativeInteger"} else "string"
+    return local if local in _XSD_TYPES else "string"
 
 
 def _datatype(kinds: set[str]) -> str:
-    return next(iter(kinds)) if len(kinds) == 1 else "string"
+    """One CSVW datatype for a column: the common one, a wider number type, or string."""
+    if len(kinds) == 1:
+        return next(iter(kinds))
+    if kinds <= {"integer", "nonNegativeInteger"}:
+        return "integer"
+    if kinds <= {"integer", "nonNegativeInteger", "decimal"}:
+        return "decimal"
+    return "string"

@@ -4,6 +4,8 @@ User text never becomes query text. Each value is parsed by its declared type in
 :class:`~clustergraph.query.results.Term`; the embedded engine hands the term to pyoxigraph as an
 initial binding, and a remote run writes it into a ``VALUES`` block as one N-Triples-escaped term.
 So ``x> } ; DROP ALL ; #`` is either a harmless string or an invalid-IRI error, never syntax.
+A parameter used as a ``SERVICE ?name`` is also written over that variable as ``<iri>`` for remote
+runs: engines need a constant service IRI there (Oxigraph reports an unbound service otherwise).
 """
 
 from __future__ import annotations
@@ -15,9 +17,15 @@ from collections.abc import Iterable, Mapping
 from clustergraph.errors import QueryError
 from clustergraph.query.catalogue import CannedQuery, Parameter
 from clustergraph.query.results import XSD, Term
-from clustergraph.query.sparqltext import prefixes, where_brace
+from clustergraph.query.sparqltext import prefixes, tokens, where_brace
 
-__all__ = ["bind_parameters", "inject_values", "parse_assignments", "parse_value"]
+__all__ = [
+    "bind_parameters",
+    "bind_service_names",
+    "inject_values",
+    "parse_assignments",
+    "parse_value",
+]
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20\s]*$")
@@ -134,6 +142,7 @@ def inject_values(query_text: str, bindings: Mapping[str, Term]) -> str:
     """
     if not bindings:
         return query_text
+    query_text = bind_service_names(query_text, bindings)
     try:
         brace = where_brace(query_text)
     except ValueError as error:
@@ -145,3 +154,31 @@ def inject_values(query_text: str, bindings: Mapping[str, Term]) -> str:
         f"VALUES ?{variable} {{ {term.n3()} }}" for variable, term in sorted(bindings.items())
     )
     return f"{query_text[: brace + 1]} {block}\n{query_text[brace + 1 :]}"
+
+
+def bind_service_names(query_text: str, bindings: Mapping[str, Term]) -> str:
+    """Write each bound ``SERVICE [SILENT] ?var`` name into ``query_text`` as ``<iri>``.
+
+    Only a token the lexer reads as that variable right after ``SERVICE`` is replaced (never text
+    inside strings, IRIs or comments), and only by an IRI that passes the same check as user input.
+
+    :raises QueryError: a service variable bound to something that is not a valid IRI.
+    """
+    stream = list(tokens(query_text))
+    edits: list[tuple[int, int, str]] = []
+    for index, token in enumerate(stream):
+        if token.kind != "word" or token.text.upper() != "SERVICE":
+            continue
+        following = stream[index + 1 : index + 3]
+        if following and following[0].kind == "word" and following[0].text.upper() == "SILENT":
+            following = following[1:]
+        if not following or following[0].kind != "var" or following[0].text not in bindings:
+            continue
+        name = following[0]
+        term = bindings[name.text]
+        if term.type != "uri" or not _IRI.match(term.value):
+            raise QueryError(f"?{name.text} names a SERVICE and needs an absolute IRI")
+        edits.append((name.start, name.start + 1 + len(name.text), term.n3()))
+    for start, end, text in reversed(edits):
+        query_text = query_text[:start] + text + query_text[end:]
+    return query_text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -165,12 +166,27 @@ def serve(
         store = location if location is not None else Path(scratch)
         load_location(data, store)
         server = LocalServer(store, host, port)
-        server.start()
-        echo(f"serving {data.name} read-only at {server.url} (Ctrl-C to stop)")
+        previous = _stop_on_sigterm()
         try:
+            server.start()
+            echo(f"serving {data.name} read-only at {server.url} (Ctrl-C to stop)")
             assert server.process is not None
             server.process.wait()
         except KeyboardInterrupt:
             pass
         finally:
-            server.stop()
+            server.stop()  # also on SIGTERM: never leave an orphaned oxigraph behind
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+
+def _stop_on_sigterm() -> signal.Handlers | Callable[..., object] | int | None:
+    """Turn SIGTERM into KeyboardInterrupt so cleanup runs; return the previous handler."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        return None

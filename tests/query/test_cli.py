@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -195,9 +196,11 @@ def test_serve_command_then_query_it(tmp_path: Path) -> None:
         local = run_cli("query", "clusters", "--data", str(FIXTURE), "--format", "csv")
         assert done.stdout == local.stdout
     finally:
-        process.terminate()
+        process.terminate()  # SIGTERM: the command must stop its oxigraph child too
         process.wait(timeout=10)
     assert (tmp_path / "store").is_dir()
+    with socket.socket() as sock:  # nothing listens any more
+        assert sock.connect_ex(("127.0.0.1", port)) != 0
 
 
 def test_serve_refuses_remote_host() -> None:
@@ -212,4 +215,4 @@ def test_publish_unreachable_is_one_line() -> None:
     )
     assert done.returncode == 2 and "cannot reach graph store" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 55  # refused at once, not after the 60 s timeout

@@ -90,8 +90,9 @@ def test_unreachable_endpoint_fails_fast_with_one_line() -> None:
     url = f"http://127.0.0.1:{free_port()}/query"
     started = time.monotonic()
     with pytest.raises(EndpointError) as error:
-        run_canned(load_query("clusters"), endpoint=url, timeout=5)
-    assert time.monotonic() - started < 3
+        run_canned(load_query("clusters"), endpoint=url, timeout=30)
+    # refused at once, not after the 30 s timeout (a generous bound: this is not a speed test)
+    assert time.monotonic() - started < 15
     message = str(error.value)
     assert "cannot reach SPARQL endpoint" in message and "connection refused" in message
     assert "\n" not in message
