@@ -23,7 +23,12 @@ def _stage_times(runs: int) -> dict[str, list[float]]:
     from clustergraph.pipeline import build_graph
     from clustergraph.validate.shacl import validate_graph
 
-    times: dict[str, list[float]] = {"extract+link": [], "validate": [], "serialize": [], "total": []}
+    times: dict[str, list[float]] = {
+        "extract+link": [],
+        "validate": [],
+        "serialize": [],
+        "total": [],
+    }
     for _ in range(runs):
         t0 = time.perf_counter()
         result = build_graph()
@@ -45,8 +50,11 @@ def _cli_times(runs: int) -> list[float]:
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "clustergraph.cli", "build", "-o",
-                            str(Path(tmp) / "g.ttl")], check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "clustergraph.cli", "build", "-o", str(Path(tmp) / "g.ttl")],
+                check=True,
+                capture_output=True,
+            )
             out.append(time.perf_counter() - t0)
     return out
 
@@ -70,14 +78,20 @@ def main() -> None:
         "| --- | ---: | ---: | ---: |",
     ]
     for stage, values in warm.items():
-        lines.append(f"| {stage} (in-process, warm) | {statistics.median(values):.3f} | "
-                     f"{min(values):.3f} | {max(values):.3f} |")
+        lines.append(
+            f"| {stage} (in-process, warm) | {statistics.median(values):.3f} | "
+            f"{min(values):.3f} | {max(values):.3f} |"
+        )
     lines.append(f"| first in-process build (cold) | {stages['total'][0]:.3f} | | |")
-    lines.append(f"| `clustergraph build` CLI, process start to file written | "
-                 f"{statistics.median(cli):.3f} | {min(cli):.3f} | {max(cli):.3f} |")
+    lines.append(
+        f"| `clustergraph build` CLI, process start to file written | "
+        f"{statistics.median(cli):.3f} | {min(cli):.3f} | {max(cli):.3f} |"
+    )
     lines.append("")
-    lines.append(f"target: build + validate < 1 s → ratio to target (CLI median): "
-                 f"{statistics.median(cli) / 1.0:.2f}x")
+    lines.append(
+        f"target: build + validate < 1 s → ratio to target (CLI median): "
+        f"{statistics.median(cli) / 1.0:.2f}x"
+    )
     text = "\n".join(lines) + "\n"
     (ROOT / "benchmarks" / "results").mkdir(parents=True, exist_ok=True)
     (ROOT / "benchmarks" / "results" / "build.md").write_text(text, encoding="utf-8")

@@ -15,11 +15,15 @@ import pytest
 from tests.conftest import ROOT
 
 DOCS = {
-    "whitepaper": ("kg/sources/ccid-2020-advanced-manufacturing-cluster-whitepaper.txt",
-                   "tests/gold/whitepaper.json"),
+    "whitepaper": (
+        "kg/sources/ccid-2020-advanced-manufacturing-cluster-whitepaper.txt",
+        "tests/gold/whitepaper.json",
+    ),
     "genre": ("tests/fixtures/genre/provincial-cluster-report.txt", "tests/gold/genre.json"),
-    "heldout": ("tests/fixtures/heldout/municipal-cluster-observation.txt",
-                "tests/gold/heldout.json"),
+    "heldout": (
+        "tests/fixtures/heldout/municipal-cluster-observation.txt",
+        "tests/gold/heldout.json",
+    ),
 }
 #: minimum precision and recall per fact type (and micro) for each document
 FLOORS = {
@@ -70,19 +74,41 @@ def test_pinned_facts_of_the_white_paper(built) -> None:
     prefix = """PREFIX cg: <https://w3id.org/clustergraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#> """
-    agency = list(store.query(prefix + """SELECT ?name WHERE {
+    agency = list(
+        store.query(
+            prefix
+            + """SELECT ?name WHERE {
       ?c a cg:Cluster ; rdfs:label "浙江宁波磁性材料集群"@zh .
       ?r org:organization ?c ; org:role cg:PromotionAgencyRole ; org:member/rdfs:label ?name .
-      FILTER(lang(?name) = "zh") }"""))
+      FILTER(lang(?name) = "zh") }"""
+        )
+    )
     assert [a["name"].value for a in agency] == ["中国科学院宁波材料技术与工程研究所"]
-    targets = list(store.query(prefix + """SELECT ?count (COUNT(?t) AS ?n) WHERE {
+    targets = list(
+        store.query(
+            prefix
+            + """SELECT ?count (COUNT(?t) AS ?n) WHERE {
       ?d eli:id_local "苏政发〔2018〕86号" ; cg:hasTier ?tier .
-      ?tier cg:statedCount ?count ; cg:target ?t } GROUP BY ?count"""))
+      ?tier cg:statedCount ?count ; cg:target ?t } GROUP BY ?count"""
+        )
+    )
     assert [(int(t["count"].value), int(t["n"].value)) for t in targets] == [(13, 13)]
-    mentioned = {r["code"].value for r in store.query(prefix + """SELECT DISTINCT ?code WHERE {
-      ?u a cg:PhrasingUsage ; cg:region/cg:gbt2260Code ?code }""")}
-    provinces = {r["code"].value for r in store.query(prefix + """SELECT ?code WHERE {
-      ?p a cg:ProvinceLevelDivision ; cg:gbt2260Code ?code }""")}
+    mentioned = {
+        r["code"].value
+        for r in store.query(
+            prefix
+            + """SELECT DISTINCT ?code WHERE {
+      ?u a cg:PhrasingUsage ; cg:region/cg:gbt2260Code ?code }"""
+        )
+    }
+    provinces = {
+        r["code"].value
+        for r in store.query(
+            prefix
+            + """SELECT ?code WHERE {
+      ?p a cg:ProvinceLevelDivision ; cg:gbt2260Code ?code }"""
+        )
+    }
     assert len(provinces) == 31
     assert provinces - mentioned == {"510000", "540000"}  # 四川, 西藏
 
@@ -98,6 +124,16 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?name ?n WHERE { ?o a cg:CompetitionObservation ; cg:stage cg:Entrants ;
   cg:sector/skos:prefLabel ?name ; cg:count ?n FILTER(lang(?name) = "zh") }""")
     got = {r["name"].value: int(r["n"].value) for r in rows}
-    assert got == {"电子信息": 20, "软件和信息服务": 9, "高端装备": 25, "汽车": 17, "新材料": 21,
-                   "绿色化工": 11, "生物医药": 12, "节能环保与新能源": 5, "纺织服装": 6,
-                   "绿色食品": 4, "其他轻工类": 5}
+    assert got == {
+        "电子信息": 20,
+        "软件和信息服务": 9,
+        "高端装备": 25,
+        "汽车": 17,
+        "新材料": 21,
+        "绿色化工": 11,
+        "生物医药": 12,
+        "节能环保与新能源": 5,
+        "纺织服装": 6,
+        "绿色食品": 4,
+        "其他轻工类": 5,
+    }

@@ -147,11 +147,23 @@ def test_measures_are_the_enumerated_items_of_each_case(name):
     general = [m for m in data["measures"] if m["cluster"] is None]
     assert all(m["category"] in CATEGORIES for m in general)
     per_category = Counter(m["category"] for m in general)
-    expected = {"genre": {"innovation": 3, "industrial-chain": 1, "digitalization": 1,
-                          "cross-regional": 1, "governance": 1},
-                "whitepaper": {"innovation": 3, "industrial-chain": 1, "digitalization": 2,
-                               "cross-regional": 4, "governance": 2},
-                "heldout": {"digitalization": 2}}
+    expected = {
+        "genre": {
+            "innovation": 3,
+            "industrial-chain": 1,
+            "digitalization": 1,
+            "cross-regional": 1,
+            "governance": 1,
+        },
+        "whitepaper": {
+            "innovation": 3,
+            "industrial-chain": 1,
+            "digitalization": 2,
+            "cross-regional": 4,
+            "governance": 2,
+        },
+        "heldout": {"digitalization": 2},
+    }
     assert dict(per_category) == expected[name]
 
 
