@@ -3,7 +3,9 @@
 Each table is a SPARQL query in ``clustergraph/export/tables/`` whose first column is the entity.
 Rows are merged per entity (multi-valued cells joined with `` | `` in sorted order), so a table has
 exactly one row per entity of its class. Files are UTF-8 with a byte-order mark, which spreadsheet
-programs such as Excel need to show Chinese correctly.
+programs such as Excel need to show Chinese correctly. ``csv-metadata.json`` (CSV on the Web) gives
+every column its XSD datatype, and a ``separator`` for the columns where some cell holds several
+values. Language-tag filters use ``langMatches``: Oxigraph lower-cases tags (``zh-latn-pinyin``).
 """
 
 from __future__ import annotations

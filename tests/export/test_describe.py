@@ -97,22 +97,14 @@ def test_triple_count_is_the_data_triples(build) -> None:
 def test_a_class_partition_per_class_with_its_entity_count(build) -> None:
     data, graph = build
     partitions = list(graph.objects(DATASET, VOID.classPartition))
-    classes = {graph.value(p, VOID["class"]): p for p in partitions}
-    assert len(classes) == len(partitions) == integer(graph, DATASET, VOID.classes)
-    used = {o for o in data.objects(None, RDF.type) if isinstance(o, URIRef)}
-    assert set(classes) == used
-    for cls in (
-        CG.Cluster,
-        CG.Institution,
-        CG.Region,
-        CG.Measure,
-        CG.Role,
-        CG.CuratedLink,
-        SKOS.Concept,
-    ):
-        expected = count(data, f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{cls}> }}")
-        assert integer(graph, classes[cls], VOID.entities) == expected, cls
-    assert integer(graph, classes[CG.Cluster], VOID.entities) == 20
+    stated = {graph.value(p, VOID["class"]): integer(graph, p, VOID.entities) for p in partitions}
+    assert len(stated) == len(partitions) == integer(graph, DATASET, VOID.classes)
+    store = pyoxigraph.Store()
+    store.load(data.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    query = "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c FILTER(isIRI(?c)) } GROUP BY ?c"
+    counted = {URIRef(s["c"].value): int(s["n"].value) for s in store.query(query)}
+    assert stated == counted
+    assert stated[CG.Cluster] == 20 and stated[CG.Region] >= 31 and stated[SKOS.Concept] > 50
 
 
 def test_linksets_to_wikidata_count_the_links(build) -> None:

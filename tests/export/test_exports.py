@@ -158,3 +158,11 @@ def test_existing_files_are_replaced_in_place(source, tmp_path: Path) -> None:
     export(graph, "nt", tmp_path)
     assert not (tmp_path / "clustergraph.nt").read_text(encoding="utf-8").startswith("stale")
     assert [p.name for p in tmp_path.iterdir()] == ["clustergraph.nt"]
+
+
+def test_unwritable_output_folder_is_a_clear_input_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    done = run_cli("export", "--format", "nt", "-o", str(blocker / "sub"))
+    assert done.returncode == 2
+    assert "cannot write" in done.stderr and "Traceback" not in done.stderr
