@@ -48,6 +48,8 @@ from clustergraph.graph.namespaces import CG, ORG, XSD
 from clustergraph.graph.writer import integer
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from clustergraph.extract.context import ExtractionContext
     from clustergraph.gazetteer import Gazetteer, Mention, Region
     from clustergraph.text import Document, Node
@@ -169,6 +171,25 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < t_end and t_start < end for t_start, t_end in taken)
 
 
+def _abbreviations_at(
+    gazetteer: Gazetteer,
+    text: str,
+    start: int,
+    context: list[Region],
+    taken: list[tuple[int, int]],
+) -> Iterator[tuple[int, list[Region]]]:
+    """Each abbreviation beginning at ``text[start]`` (no part of a place name), longest first.
+
+    Lazy, so a caller that wants only the longest expands no shorter token.
+    """
+    for length in range(_MAX_ABBREVIATION, 1, -1):
+        token = text[start : start + length]
+        if len(token) == length and not _overlaps(start, start + length, taken):
+            found = _expand(gazetteer, token, context)
+            if found:
+                yield length, found
+
+
 def _abbreviation_at_start(
     gazetteer: Gazetteer,
     text: str,
@@ -177,13 +198,7 @@ def _abbreviation_at_start(
     taken: list[tuple[int, int]],
 ) -> tuple[int, list[Region]] | None:
     """Longest abbreviation beginning at ``text[start]`` that is no part of a place name."""
-    for length in range(_MAX_ABBREVIATION, 1, -1):
-        token = text[start : start + length]
-        if len(token) == length and not _overlaps(start, start + length, taken):
-            found = _expand(gazetteer, token, context)
-            if found:
-                return length, found
-    return None
+    return next(_abbreviations_at(gazetteer, text, start, context, taken), None)
 
 
 def _title_abbreviation(
@@ -201,13 +216,7 @@ def _title_abbreviation(
     to use on its own ("莞惠两市") is the abbreviation, and a longer one that the text never uses
     except as the start of the title's own words is not preferred over it.
     """
-    found: list[tuple[int, list[Region]]] = []
-    for length in range(_MAX_ABBREVIATION, 1, -1):
-        token = title[start : start + length]
-        if len(token) == length and not _overlaps(start, start + length, taken):
-            regions = _expand(gazetteer, token, context)
-            if regions:
-                found.append((length, regions))
+    found = list(_abbreviations_at(gazetteer, title, start, context, taken))
     if not found:
         return None
     for length, regions in found:

@@ -45,12 +45,14 @@ BY_INDUSTRY = mint("dataset", "competition-by-industry")
 BY_PROVINCE = mint("dataset", "competition-by-province")
 
 _CONTEST = r"(?:竞赛|大赛|比赛|评选|评比)"
+#: the contest's name: Han characters up to a contest word
+_CONTEST_NAME = rf"(?P<name>[\u4e00-\u9fff]{{2,30}}?{_CONTEST})"
 _ORGANISER_AND_NAME = re.compile(
     rf"(?P<org>[\u4e00-\u9fff]{{2,20}}?(?:部|委员会|委|厅|局|政府|中心|协会))"
-    rf"(?:组织)?(?:开展|举办|启动|实施)了?(?P<name>[\u4e00-\u9fff]{{2,30}}?{_CONTEST})"
+    rf"(?:组织)?(?:开展|举办|启动|实施)了?{_CONTEST_NAME}"
 )
-_TITLE_NAME = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,30}}?{_CONTEST})")
-_NAME = re.compile(rf"(?:开展|举办|启动|组织)了?(?P<name>[\u4e00-\u9fff]{{2,30}}?{_CONTEST})")
+_TITLE_NAME = re.compile(_CONTEST_NAME)
+_NAME = re.compile(rf"(?:开展|举办|启动|组织)了?{_CONTEST_NAME}")
 _BODY_AT_START = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,12}?(?:部|委员会|委|厅|局|政府))")
 _CN_NUM = "一二三四五六七八九十"
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月"
@@ -63,15 +65,16 @@ _LAUNCH = re.compile(
 _DATE_PARTS = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月")
 _BATCH_PARTS = re.compile(rf"第\s*(?P<n>[{_CN_NUM}\d]+)\s*批")
 _UNIT = r"\s*[家个](?:集群)?"
+#: the verbs that say entrants won
+_WON = r"(?:胜出|入选|获胜)"
 _PER_BATCH = re.compile(
     rf"(?P<year>\d{{4}})\s*年(?:第[{_CN_NUM}\d]+批)?\s*(?:共有?)?\s*(?P<e>\d+){_UNIT}\s*参赛\s*[,;]\s*"
-    rf"(?:其中)?(?P<w>\d+){_UNIT}\s*(?:胜出|入选|获胜)"
+    rf"(?:其中)?(?P<w>\d+){_UNIT}\s*{_WON}"
 )
 _TOTAL_ENTRANTS = re.compile(
-    rf"共有?\s*(?P<e>\d+)\s*[家个][^,。;]{{0,15}}?参赛"
-    rf"(?:\s*[,;]\s*(?P<w>\d+){_UNIT}\s*(?:胜出|入选|获胜))?"
+    rf"共有?\s*(?P<e>\d+)\s*[家个][^,。;]{{0,15}}?参赛(?:\s*[,;]\s*(?P<w>\d+){_UNIT}\s*{_WON})?"
 )
-_TOTAL_WINNERS = re.compile(r"共有?\s*(?P<w>\d+)\s*[家个][^,。;]{0,8}?(?:胜出|入选|获胜)")
+_TOTAL_WINNERS = re.compile(rf"共有?\s*(?P<w>\d+)\s*[家个][^,。;]{{0,8}}?{_WON}")
 _STAGE_LEAD = re.compile(r"(?P<lead>[\u4e00-\u9fff]{2,10}分析)\s*[。.:]")
 _DIMENSIONS = r"行业|产业|领域|地区|区域|省份|省市|地域"
 #: "从行业(分布)看", "按地区划分", "按照行业分布", "分地区看": the sentence lists one dimension

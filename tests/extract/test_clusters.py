@@ -2,41 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as ns
 
 from clustergraph.extract import clusters
 from clustergraph.extract.context import ExtractionContext
-from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.namespaces import CG, OA
-from clustergraph.graph.writer import GraphWriter, SourceInfo
-from clustergraph.source import load_source
-from clustergraph.text import parse_document
+from tests.conftest import GENRE
+from tests.extract._helpers import extract
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
-GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
-FIXTURE = HERE / "fixtures" / "cases_toolbox.txt"
-
-
-def _ctx(raw: str) -> ExtractionContext:
-    doc = parse_document(raw)
-    data = raw.encode("utf-8")
-    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
-    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
-
-
-def _file_ctx(path: Path) -> ExtractionContext:
-    loaded = load_source(path)
-    doc = parse_document(loaded.text)
-    return ExtractionContext(
-        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
-    )
+#: the rules, in order, that the fixtures of conftest.py run (on FIXTURE and on the white paper)
+RULES = (clusters,)
+FIXTURE = "cases_toolbox.txt"
 
 
 def _codes(graph: Graph, cluster: URIRef, prop: URIRef) -> list[str]:
@@ -45,20 +23,6 @@ def _codes(graph: Graph, cluster: URIRef, prop: URIRef) -> list[str]:
 
 def _by_label(ctx: ExtractionContext) -> dict[str, URIRef]:
     return {record.label: record.iri for record in ctx.clusters}
-
-
-@pytest.fixture(scope="module")
-def fixture_ctx() -> ExtractionContext:
-    ctx = _ctx(FIXTURE.read_text(encoding="utf-8"))
-    clusters.run(ctx)
-    return ctx
-
-
-@pytest.fixture(scope="module")
-def paper() -> ExtractionContext:
-    ctx = _file_ctx(SOURCE)
-    clusters.run(ctx)
-    return ctx
 
 
 # -- small fixture -------------------------------------------------------------------------
@@ -152,8 +116,7 @@ def test_abbreviation_in_first_sentence_adds_places() -> None:
         "二、探索实践\n\n（一）深化集群跨区域协作\n\n案例一：江苏新材料集群\n\n"
         "通扬泰三地致力于打造沿江新材料产业带。一是共建平台。二是共享人才。\n"
     )
-    ctx = _ctx(raw)
-    clusters.run(ctx)
+    ctx = extract(raw, clusters)
     graph = ctx.writer.graph
     iri = ctx.clusters[0].iri
     # 南通, 扬州, 泰州 from the abbreviation, evidence = the abbreviation in the text
@@ -168,8 +131,7 @@ def test_title_abbreviation_does_not_swallow_the_industry() -> None:
         "二、探索实践\n\n（四）深化集群跨区域协作\n\n案例一：浙江杭嘉新材料集群\n\n"
         "杭州、嘉兴两市新材料企业密集。杭嘉两地共建中试平台。一是共建平台。二是共享人才。\n"
     )
-    ctx = _ctx(raw)
-    clusters.run(ctx)
+    ctx = extract(raw, clusters)
     graph = ctx.writer.graph
     iri = ctx.clusters[0].iri
     assert _codes(graph, iri, CG.locatedIn) == ["330100", "330400"]
@@ -273,8 +235,7 @@ def test_whitepaper_industry(paper: ExtractionContext, title: str, industry: str
 
 
 def test_genre_document_clusters() -> None:
-    ctx = _file_ctx(GENRE)
-    clusters.run(ctx)
+    ctx = extract(GENRE, clusters)
     graph = ctx.writer.graph
     by_label = _by_label(ctx)
     assert len(ctx.clusters) == 10

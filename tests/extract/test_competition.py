@@ -2,42 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as ns
 
 from clustergraph.extract import competition
-from clustergraph.extract.context import ExtractionContext
 from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.namespaces import CG, DCTERMS, QB, SKOS
-from clustergraph.graph.writer import GraphWriter, SourceInfo
-from clustergraph.source import load_source
-from clustergraph.text import parse_document
+from tests.conftest import GENRE
+from tests.extract._helpers import ID, extract
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
-GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
-ID = "https://w3id.org/clustergraph/id/"
+#: the rules, in order, that the fixtures of conftest.py run (on FIXTURE and on the white paper)
+RULES = (competition,)
+FIXTURE = "part1_competition.txt"
+
 COUNT = CG["count"]
-
-
-def _ctx(raw: str) -> ExtractionContext:
-    doc = parse_document(raw)
-    data = raw.encode("utf-8")
-    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
-    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
-
-
-def _file_ctx(path: Path) -> ExtractionContext:
-    loaded = load_source(path)
-    doc = parse_document(loaded.text)
-    return ExtractionContext(
-        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
-    )
 
 
 def _by_industry(graph: Graph, stage: URIRef) -> dict[str, int]:
@@ -60,20 +39,6 @@ def _by_province(graph: Graph, stage: URIRef) -> dict[str, int]:
 
 def _slice(graph: Graph, stage: str, dimension: str) -> URIRef:
     return URIRef(f"{ID}slice/competition/{stage}/{dimension}")
-
-
-@pytest.fixture(scope="module")
-def fixture_graph() -> Graph:
-    ctx = _ctx((HERE / "fixtures" / "part1_competition.txt").read_text(encoding="utf-8"))
-    competition.run(ctx)
-    return ctx.writer.graph
-
-
-@pytest.fixture(scope="module")
-def paper_graph() -> Graph:
-    ctx = _file_ctx(SOURCE)
-    competition.run(ctx)
-    return ctx.writer.graph
 
 
 def test_fixture_contest_organiser_and_totals(fixture_graph: Graph) -> None:
@@ -172,9 +137,7 @@ def test_white_paper_batches_and_totals(paper_graph: Graph) -> None:
 
 
 def test_genre_document_third_batch() -> None:
-    ctx = _file_ctx(GENRE)
-    competition.run(ctx)
-    graph = ctx.writer.graph
+    graph = extract(GENRE, competition).writer.graph
     batch = next(graph.subjects(ns.RDF.type, CG.CompetitionBatch))
     assert int(graph.value(batch, CG.batchNumber)) == 3
     assert str(graph.value(batch, CG.launchDate)) == "2021-03"
@@ -197,9 +160,7 @@ REWORDED = (
 
 @pytest.fixture(scope="module")
 def reworded_graph() -> Graph:
-    ctx = _ctx(REWORDED)
-    competition.run(ctx)
-    return ctx.writer.graph
+    return extract(REWORDED, competition).writer.graph
 
 
 def test_reworded_dimension_words_start_the_lists(reworded_graph: Graph) -> None:

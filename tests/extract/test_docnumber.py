@@ -13,8 +13,7 @@ from clustergraph.extract.docnumber import (
     parse_doc_number,
     province_for_issuer,
 )
-
-ID = "https://w3id.org/clustergraph/id/"
+from tests.extract._helpers import ID
 
 
 @pytest.mark.parametrize(

@@ -2,48 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib import namespace as ns
 
 from clustergraph.extract import clusters, institutions
 from clustergraph.extract.context import ExtractionContext
-from clustergraph.gazetteer import Gazetteer
-from clustergraph.graph.namespaces import CG, OA
-from clustergraph.graph.writer import GraphWriter, SourceInfo
-from clustergraph.source import load_source
-from clustergraph.text import parse_document
+from clustergraph.graph.namespaces import CG
+from tests.conftest import GENRE
+from tests.extract._helpers import evidence_quotes as _quotes
+from tests.extract._helpers import extract, fixture_text
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
-GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
-FIXTURE = HERE / "fixtures" / "cases_toolbox.txt"
-NEGATIVES = HERE / "fixtures" / "cases_negatives.txt"
-
-
-def _ctx(raw: str) -> ExtractionContext:
-    doc = parse_document(raw)
-    data = raw.encode("utf-8")
-    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
-    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
-
-
-def _file_ctx(path: Path) -> ExtractionContext:
-    loaded = load_source(path)
-    doc = parse_document(loaded.text)
-    return ExtractionContext(
-        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
-    )
-
-
-def _run(ctx: ExtractionContext) -> ExtractionContext:
-    clusters.run(ctx)
-    institutions.run(ctx)
-    return ctx
+#: the rules, in order, that the fixtures of conftest.py run (on FIXTURE and on the white paper)
+RULES = (clusters, institutions)
+FIXTURE = "cases_toolbox.txt"
 
 
 def _records(ctx: ExtractionContext) -> list:
@@ -54,25 +26,6 @@ def _records(ctx: ExtractionContext) -> list:
 def _kinds(ctx: ExtractionContext) -> dict[str, URIRef]:
     """Canonical name → kind, one entry per node."""
     return {record.name: record.kind for record in ctx.institutions.values()}
-
-
-def _quotes(graph: Graph, node: URIRef) -> list[str]:
-    return sorted(
-        str(graph.value(sel, OA.exact))
-        for ev in graph.objects(node, CG.evidence)
-        for sel in graph.objects(ev, OA.hasSelector)
-        if graph.value(sel, OA.exact) is not None
-    )
-
-
-@pytest.fixture(scope="module")
-def fixture_ctx() -> ExtractionContext:
-    return _run(_ctx(FIXTURE.read_text(encoding="utf-8")))
-
-
-@pytest.fixture(scope="module")
-def paper() -> ExtractionContext:
-    return _run(_file_ctx(SOURCE))
 
 
 # -- small fixtures ------------------------------------------------------------------------
@@ -154,7 +107,7 @@ def test_fixture_generic_phrases_are_not_institutions(fixture_ctx: ExtractionCon
 
 
 def test_negative_patterns() -> None:
-    ctx = _run(_ctx(NEGATIVES.read_text(encoding="utf-8")))
+    ctx = extract(fixture_text("cases_negatives.txt"), *RULES)
     assert _kinds(ctx) == {
         "国家工业和信息化部": CG.GovernmentBody,
         "无锡康达生物": CG.Enterprise,
@@ -172,7 +125,7 @@ PARKS_AND_QUALIFIERS = (
 def test_park_suffixes_and_generic_qualifiers() -> None:
     # 软件园/合作园 are park names; 高水平/跨省 are generic qualifiers, not proper names;
     # "都是" introduces what follows (骨干企业都是协会 is no name)
-    ctx = _run(_ctx(PARKS_AND_QUALIFIERS))
+    ctx = extract(PARKS_AND_QUALIFIERS, *RULES)
     assert _kinds(ctx) == {
         "绵阳科技城软件园": CG.IndustrialPark,
         "涪城电子合作园": CG.IndustrialPark,
@@ -296,7 +249,7 @@ def test_whitepaper_counts(paper: ExtractionContext) -> None:
 
 
 def test_genre_document_institutions() -> None:
-    ctx = _run(_file_ctx(GENRE))
+    ctx = extract(GENRE, *RULES)
     kinds = _kinds(ctx)
     assert kinds["中国科学技术大学"] == CG.University
     assert ctx.institutions["中国科大"] is ctx.institutions["中国科学技术大学"]

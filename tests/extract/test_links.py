@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
-import pytest
 from rdflib import URIRef
 
 from clustergraph.extract import clusters, links
 from clustergraph.extract.context import ExtractionContext
-from clustergraph.gazetteer import Gazetteer
-from clustergraph.graph.namespaces import CG, OA, RDF
-from clustergraph.graph.writer import GraphWriter, SourceInfo
-from clustergraph.source import load_source
-from clustergraph.text import parse_document
+from clustergraph.graph.namespaces import CG, RDF
+from tests.conftest import GENRE
+from tests.extract._helpers import evidence_quotes, extract
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
-GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
-FIXTURE = HERE / "fixtures" / "qlq_links.txt"
-
+#: the rules, in order, that the fixtures of conftest.py run (on FIXTURE and on the white paper)
+RULES = (clusters, links)
+FIXTURE = "qlq_links.txt"
 KINDS = {
     CG.MultiCityCluster: "multi-city",
     CG.Investment: "investment",
@@ -31,26 +22,6 @@ KINDS = {
     CG.CrossRegionalAlliance: "alliance",
     CG.CrossRegionalPlatform: "platform",
 }
-
-
-def _ctx(raw: str, info: SourceInfo | None = None) -> ExtractionContext:
-    doc = parse_document(raw)
-    if info is None:
-        data = raw.encode("utf-8")
-        info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
-    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
-
-
-def _run_text(raw: str, info: SourceInfo | None = None) -> ExtractionContext:
-    ctx = _ctx(raw, info)
-    clusters.run(ctx)
-    links.run(ctx)
-    return ctx
-
-
-def _run(path: Path) -> ExtractionContext:
-    loaded = load_source(path)
-    return _run_text(loaded.text, loaded.info)
 
 
 def _links(ctx: ExtractionContext) -> list[tuple[str, str, str, str]]:
@@ -71,23 +42,7 @@ def _links(ctx: ExtractionContext) -> list[tuple[str, str, str, str]]:
 
 
 def _quotes(ctx: ExtractionContext, node: URIRef) -> list[str]:
-    graph = ctx.writer.graph
-    return sorted(
-        str(graph.value(s, OA.exact))
-        for ev in graph.objects(node, CG.evidence)
-        for s in graph.objects(ev, OA.hasSelector)
-        if graph.value(s, OA.exact) is not None
-    )
-
-
-@pytest.fixture(scope="module")
-def fixture_ctx() -> ExtractionContext:
-    return _run_text(FIXTURE.read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def paper() -> ExtractionContext:
-    return _run(SOURCE)
+    return evidence_quotes(ctx.writer.graph, node)
 
 
 def test_fixture_links_every_kind(fixture_ctx: ExtractionContext) -> None:
@@ -162,7 +117,7 @@ def test_same_city_link_has_both_sentences(paper: ExtractionContext) -> None:
 
 
 def test_genre_document_links() -> None:
-    found = _links(_run(GENRE))
+    found = _links(extract(GENRE, *RULES))
     assert len(found) == 16
     assert ("enclave", "340100", "340200", "安徽合肥、芜") in found
     assert ("investment", "340100", "340200", "安徽合肥、芜") in found

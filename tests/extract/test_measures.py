@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
@@ -12,43 +10,14 @@ from rdflib import namespace as ns
 
 from clustergraph.extract import clusters, measures
 from clustergraph.extract.context import ExtractionContext
-from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.namespaces import CG, OA
-from clustergraph.graph.writer import GraphWriter, SourceInfo
-from clustergraph.source import load_source
-from clustergraph.text import parse_document
+from tests.conftest import GENRE
+from tests.extract._helpers import ID, extract
+from tests.extract._helpers import zh_label as _label
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
-GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
-FIXTURE = HERE / "fixtures" / "cases_toolbox.txt"
-ID = "https://w3id.org/clustergraph/id/"
-
-
-def _ctx(raw: str) -> ExtractionContext:
-    doc = parse_document(raw)
-    data = raw.encode("utf-8")
-    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
-    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
-
-
-def _file_ctx(path: Path) -> ExtractionContext:
-    loaded = load_source(path)
-    doc = parse_document(loaded.text)
-    return ExtractionContext(
-        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
-    )
-
-
-def _run(ctx: ExtractionContext) -> ExtractionContext:
-    clusters.run(ctx)
-    measures.run(ctx)
-    return ctx
-
-
-def _label(graph: Graph, node: URIRef) -> str:
-    return next(str(o) for o in graph.objects(node, ns.RDFS.label) if o.language == "zh")
+#: the rules, in order, that the fixtures of conftest.py run (on FIXTURE and on the white paper)
+RULES = (clusters, measures)
+FIXTURE = "cases_toolbox.txt"
 
 
 def _quote(graph: Graph, node: URIRef) -> str:
@@ -76,16 +45,6 @@ def _recommended(ctx: ExtractionContext) -> list[tuple[str, int, str]]:
         )
         for m in graph.subjects(ns.RDF.type, CG.RecommendedMeasure)
     )
-
-
-@pytest.fixture(scope="module")
-def fixture_ctx() -> ExtractionContext:
-    return _run(_ctx(FIXTURE.read_text(encoding="utf-8")))
-
-
-@pytest.fixture(scope="module")
-def paper() -> ExtractionContext:
-    return _run(_file_ctx(SOURCE))
 
 
 # -- small fixture -------------------------------------------------------------------------
@@ -169,7 +128,7 @@ LOOSE = (
 
 def test_enumeration_starting_after_a_lead_word() -> None:
     # "其经验一是…;二是…": 一是 follows a word, the chain goes on after punctuation
-    ctx = _run(_ctx(LOOSE))
+    ctx = extract(LOOSE, *RULES)
     assert _per_cluster(ctx) == {"湖南株洲轨道交通装备集群": 3, "湖南长沙工程机械集群": 0}
     graph = ctx.writer.graph
     slug = str(ctx.clusters[0].iri).rsplit("/", 1)[1]
@@ -233,7 +192,7 @@ def test_whitepaper_recommended_measures(paper: ExtractionContext) -> None:
 
 
 def test_genre_enumerated_introduction() -> None:
-    ctx = _run(_file_ctx(GENRE))
+    ctx = extract(GENRE, *RULES)
     innovation = [r for r in _recommended(ctx) if r[0] == "InnovationToolbox"]
     assert innovation == [
         ("InnovationToolbox", 1, "建设高水平创新载体"),

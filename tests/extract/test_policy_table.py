@@ -2,46 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
-import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as ns
 
 from clustergraph.extract import policy_table
-from clustergraph.extract.context import ExtractionContext
 from clustergraph.extract.policy_table import find_bodies, normalise_title, parse_tiers
-from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.namespaces import CG, DCTERMS, ELI, SKOS
-from clustergraph.graph.writer import GraphWriter, SourceInfo
-from clustergraph.source import load_source
-from clustergraph.text import parse_document
+from tests.conftest import GENRE
+from tests.extract._helpers import ID, extract
+from tests.extract._helpers import zh_label as _label
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
-GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
-ID = "https://w3id.org/clustergraph/id/"
-
-
-def _ctx(raw: str) -> ExtractionContext:
-    doc = parse_document(raw)
-    data = raw.encode("utf-8")
-    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
-    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
-
-
-def _file_ctx(path: Path) -> ExtractionContext:
-    loaded = load_source(path)
-    doc = parse_document(loaded.text)
-    return ExtractionContext(
-        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
-    )
-
-
-def _label(graph: Graph, node: URIRef) -> str:
-    return next(str(o) for o in graph.objects(node, ns.RDFS.label) if o.language == "zh")
+#: the rules, in order, that the fixtures of conftest.py run (on FIXTURE and on the white paper)
+RULES = (policy_table,)
+FIXTURE = "part1_policy_table.txt"
 
 
 def _tiers(graph: Graph, doc: URIRef) -> list[tuple[str, int, int]]:
@@ -63,20 +36,6 @@ def _documents(graph: Graph) -> list[URIRef]:
     return sorted(
         d for d in graph.subjects(ns.RDF.type, CG.PolicyDocument) if (d, CG.hasTier, None) in graph
     )
-
-
-@pytest.fixture(scope="module")
-def fixture_graph() -> Graph:
-    ctx = _ctx((HERE / "fixtures" / "part1_policy_table.txt").read_text(encoding="utf-8"))
-    policy_table.run(ctx)
-    return ctx.writer.graph
-
-
-@pytest.fixture(scope="module")
-def paper_graph() -> Graph:
-    ctx = _file_ctx(SOURCE)
-    policy_table.run(ctx)
-    return ctx.writer.graph
 
 
 def test_fixture_rows_become_documents(fixture_graph: Graph) -> None:
@@ -166,9 +125,7 @@ def test_white_paper_table(paper_graph: Graph) -> None:
 
 
 def test_genre_table() -> None:
-    ctx = _file_ctx(GENRE)
-    policy_table.run(ctx)
-    graph = ctx.writer.graph
+    graph = extract(GENRE, policy_table).writer.graph
     documents = _documents(graph)
     assert len(documents) == 7
     shaanxi = URIRef(ID + "eli/cn-61/szf/2021/18")

@@ -2,45 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
-import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as ns
 
 from clustergraph.extract import policy_table, practices
-from clustergraph.extract.context import ExtractionContext
-from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.namespaces import CG, DCTERMS, QB, SKOS
-from clustergraph.graph.writer import GraphWriter, SourceInfo
-from clustergraph.source import load_source
-from clustergraph.text import parse_document
+from tests.conftest import GENRE
+from tests.extract._helpers import ID, extract
+from tests.extract._helpers import zh_label as _label
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
-GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
-ID = "https://w3id.org/clustergraph/id/"
-
-
-def _ctx(raw: str) -> ExtractionContext:
-    doc = parse_document(raw)
-    data = raw.encode("utf-8")
-    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
-    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
-
-
-def _file_ctx(path: Path) -> ExtractionContext:
-    loaded = load_source(path)
-    doc = parse_document(loaded.text)
-    return ExtractionContext(
-        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
-    )
-
-
-def _label(graph: Graph, node: URIRef) -> str:
-    return next(str(o) for o in graph.objects(node, ns.RDFS.label) if o.language == "zh")
+#: the rules, in order, that the fixtures of conftest.py run (on FIXTURE and on the white paper)
+RULES = (policy_table, practices)
+FIXTURE = "part1_practices.txt"
 
 
 def _programmes(graph: Graph) -> dict[str, URIRef]:
@@ -56,23 +29,6 @@ def _counts(graph: Graph) -> list[tuple[str, int, str]]:
         )
         for q in graph.subjects(ns.RDF.type, CG.Quantity)
     )
-
-
-def _run(ctx: ExtractionContext) -> Graph:
-    policy_table.run(ctx)
-    practices.run(ctx)
-    return ctx.writer.graph
-
-
-@pytest.fixture(scope="module")
-def fixture_graph() -> Graph:
-    raw = (HERE / "fixtures" / "part1_practices.txt").read_text(encoding="utf-8")
-    return _run(_ctx(raw))
-
-
-@pytest.fixture(scope="module")
-def paper_graph() -> Graph:
-    return _run(_file_ctx(SOURCE))
 
 
 def test_fixture_documents_link_to_table_rows(fixture_graph: Graph) -> None:
@@ -160,7 +116,7 @@ def test_white_paper_practices(paper_graph: Graph) -> None:
 
 
 def test_genre_practices() -> None:
-    graph = _run(_file_ctx(GENRE))
+    graph = extract(GENRE, *RULES).writer.graph
     assert "“2+6+N”产业集群体系" in set(_programmes(graph))
     counts = _counts(graph)
     assert ("340000", 3, "世界级集群") in counts and ("340000", 5, "培育性集群") in counts

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -16,31 +15,19 @@ from clustergraph.extract import clusters, quality, run_rules
 from clustergraph.extract.context import ExtractionContext
 from clustergraph.extract.quality_checks.audit import read_findings, render_findings
 from clustergraph.extract.quality_checks.text_patterns import find_text_findings
-from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.mint import mint
 from clustergraph.graph.namespaces import CG, DCTERMS, DQV, OA, QB, RDF
-from clustergraph.graph.writer import GraphWriter, SourceInfo, integer
-from clustergraph.source import load_source
-from clustergraph.text import parse_document
+from clustergraph.graph.writer import integer
+from tests.conftest import GENRE, SOURCE
+from tests.extract._helpers import file_ctx, text_ctx
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
-GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
-FIXTURE = HERE / "fixtures" / "qlq_quality.txt"
-
-
-def _ctx(raw: str, info: SourceInfo | None = None) -> ExtractionContext:
-    doc = parse_document(raw)
-    if info is None:
-        data = raw.encode("utf-8")
-        info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
-    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
+#: the rules, in order, that conftest.py's fixture_ctx runs on FIXTURE (paper below runs every rule)
+RULES = (clusters, quality)
+FIXTURE = "qlq_quality.txt"
 
 
 def _full(path: Path) -> ExtractionContext:
-    loaded = load_source(path)
-    ctx = _ctx(loaded.text, loaded.info)
+    ctx = file_ctx(path)
     run_rules(ctx)
     return ctx
 
@@ -56,15 +43,8 @@ def _findings(ctx: ExtractionContext) -> list[tuple[str, int, int, str]]:
 
 
 @pytest.fixture(scope="module")
-def fixture_ctx() -> ExtractionContext:
-    ctx = _ctx(FIXTURE.read_text(encoding="utf-8"))
-    clusters.run(ctx)
-    quality.run(ctx)
-    return ctx
-
-
-@pytest.fixture(scope="module")
 def paper() -> ExtractionContext:
+    """The white paper with every rule run on it (``run_rules``), not only ``RULES``."""
     return _full(SOURCE)
 
 
@@ -136,7 +116,7 @@ def test_quality_entry_point_re_exports_the_checks() -> None:
 
 def _evidence_writer() -> tuple[ExtractionContext, str]:
     raw = "表中写明3个世界级集群:甲、乙。两批初赛共有 100 家参赛,30 家胜出。2019年60家参赛,20家胜出;2020年50家参赛,10家胜出。\n"
-    return _ctx(raw), raw
+    return text_ctx(raw), raw
 
 
 def test_graph_checks_tiers_batches_and_slices() -> None:

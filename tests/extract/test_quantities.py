@@ -2,46 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from clustergraph.extract import clusters, quantities
 from clustergraph.extract.context import ExtractionContext
 from clustergraph.extract.quantities import DATASET, find_quantities, measured_thing
-from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.namespaces import CG, OA, QB, RDF
-from clustergraph.graph.writer import GraphWriter, SourceInfo
-from clustergraph.source import load_source
-from clustergraph.text import parse_document
+from tests.conftest import GENRE
+from tests.extract._helpers import extract, fixture_text
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
-GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
-FIXTURE = HERE / "fixtures" / "qlq_quantities.txt"
-
+#: the rules, in order, that the fixtures of conftest.py run (on FIXTURE and on the white paper)
+RULES = (clusters, quantities)
+FIXTURE = "qlq_quantities.txt"
 Row = tuple[str, Decimal, str, str, str | None, str]
-
-
-def _ctx(raw: str, info: SourceInfo | None = None) -> ExtractionContext:
-    doc = parse_document(raw)
-    if info is None:
-        data = raw.encode("utf-8")
-        info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
-    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
-
-
-def _run(path: Path) -> ExtractionContext:
-    loaded = load_source(path)
-    ctx = _ctx(loaded.text, loaded.info)
-    clusters.run(ctx)
-    quantities.run(ctx)
-    return ctx
 
 
 def _rows(ctx: ExtractionContext) -> list[Row]:
@@ -65,20 +41,6 @@ def _rows(ctx: ExtractionContext) -> list[Row]:
             )
         )
     return [row[:6] for row in sorted(rows, key=lambda r: r[6])]
-
-
-@pytest.fixture(scope="module")
-def fixture_ctx() -> ExtractionContext:
-    raw = FIXTURE.read_text(encoding="utf-8")
-    ctx = _ctx(raw)
-    clusters.run(ctx)
-    quantities.run(ctx)
-    return ctx
-
-
-@pytest.fixture(scope="module")
-def paper() -> ExtractionContext:
-    return _run(SOURCE)
 
 
 def test_fixture_figures(fixture_ctx: ExtractionContext) -> None:
@@ -232,7 +194,7 @@ def test_white_paper_excludes_non_quantities(paper: ExtractionContext) -> None:
 
 
 def test_genre_document_figures() -> None:
-    ctx = _run(GENRE)
+    ctx = extract(GENRE, *RULES)
     rows = _rows(ctx)
     assert len(rows) == 59
     by_surface = {row[0]: row for row in rows}
@@ -248,12 +210,10 @@ def test_genre_document_figures() -> None:
 
 
 def test_deterministic_output() -> None:
-    raw = FIXTURE.read_text(encoding="utf-8")
+    raw = fixture_text(FIXTURE)
     graphs: list[Graph] = []
     for _ in range(2):
-        ctx = _ctx(raw)
-        clusters.run(ctx)
-        quantities.run(ctx)
+        ctx = extract(raw, *RULES)
         graphs.append(ctx.writer.graph)
     assert set(graphs[0]) == set(graphs[1])
     assert all(isinstance(s, URIRef) for s, _, _ in graphs[0])

@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from rdflib import Literal
 
 from clustergraph.extract import regions
-from clustergraph.extract.context import ExtractionContext
-from clustergraph.gazetteer import Gazetteer
 from clustergraph.gazetteer.rdf import GAZETTEER_SOURCE
 from clustergraph.graph.namespaces import CG, PROV, RDF, RDFS
-from clustergraph.graph.writer import GraphWriter, SourceInfo
-from clustergraph.text import parse_document
+from tests.extract._helpers import extract
 
 RAW = "二、实践探索\n\n案例一:浙江宁波磁性材料集群\n\n宁波磁性材料集群发展迅速。\n"
 
 
-def _ctx() -> ExtractionContext:
-    doc = parse_document(RAW)
-    data = RAW.encode("utf-8")
-    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(RAW))
-    return ExtractionContext(doc, GraphWriter(RAW, info, clean=doc.clean), Gazetteer.default())
-
-
 def test_all_31_provinces_with_codes_labels_and_gazetteer_provenance() -> None:
-    ctx = _ctx()
-    regions.run(ctx)
+    ctx = extract(RAW, regions)
     graph = ctx.writer.graph
     provinces = sorted(graph.subjects(RDF.type, CG.ProvinceLevelDivision))
     assert len(provinces) == 31
@@ -41,8 +28,7 @@ def test_all_31_provinces_with_codes_labels_and_gazetteer_provenance() -> None:
 
 
 def test_only_provinces_are_emitted() -> None:
-    ctx = _ctx()
-    regions.run(ctx)
+    ctx = extract(RAW, regions)
     graph = ctx.writer.graph
     assert set(graph.subjects(RDF.type, CG.Region)) == set(
         graph.subjects(RDF.type, CG.ProvinceLevelDivision)

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib import namespace as ns
 
 from clustergraph.extract import clusters, institutions, roles
 from clustergraph.extract.context import ExtractionContext
-from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.namespaces import CG, OA, ORG
-from clustergraph.graph.writer import GraphWriter, SourceInfo
-from clustergraph.source import load_source
-from clustergraph.text import parse_document
+from tests.conftest import GENRE
+from tests.extract._helpers import extract
+from tests.extract._helpers import zh_label as _label
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
-GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
-FIXTURE = HERE / "fixtures" / "cases_toolbox.txt"
+#: the rules, in order, that the fixtures of conftest.py run (on FIXTURE and on the white paper)
+RULES = (clusters, institutions, roles)
+FIXTURE = "cases_toolbox.txt"
+
 SHORT = {
     CG.PromotionAgencyRole: "agency",
     CG.LeadingEnterpriseRole: "leading",
@@ -31,32 +26,6 @@ SHORT = {
     CG.MemberRole: "member",
     CG.SupportingEnterpriseRole: "supporting",
 }
-
-
-def _ctx(raw: str) -> ExtractionContext:
-    doc = parse_document(raw)
-    data = raw.encode("utf-8")
-    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
-    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
-
-
-def _file_ctx(path: Path) -> ExtractionContext:
-    loaded = load_source(path)
-    doc = parse_document(loaded.text)
-    return ExtractionContext(
-        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
-    )
-
-
-def _run(ctx: ExtractionContext) -> ExtractionContext:
-    clusters.run(ctx)
-    institutions.run(ctx)
-    roles.run(ctx)
-    return ctx
-
-
-def _label(graph: Graph, node: URIRef) -> str:
-    return next(str(o) for o in graph.objects(node, ns.RDFS.label) if o.language == "zh")
 
 
 def _roles(ctx: ExtractionContext) -> set[tuple[str, str, str]]:
@@ -83,16 +52,6 @@ def _objects(ctx: ExtractionContext, cluster: str, member: str, kind: str) -> se
         ):
             found |= {_label(graph, o) for o in graph.objects(role, CG.roleObject)}
     return found
-
-
-@pytest.fixture(scope="module")
-def fixture_ctx() -> ExtractionContext:
-    return _run(_ctx(FIXTURE.read_text(encoding="utf-8")))
-
-
-@pytest.fixture(scope="module")
-def paper() -> ExtractionContext:
-    return _run(_file_ctx(SOURCE))
 
 
 # -- small fixture -------------------------------------------------------------------------
@@ -174,7 +133,7 @@ REWORDED = (
 
 def test_reworded_agency_and_framed_host() -> None:
     # "促进机构职能由X承担" names the promotion agency; "以X为依托" is 依托X
-    ctx = _run(_ctx(REWORDED))
+    ctx = extract(REWORDED, *RULES)
     found = _roles(ctx)
     cluster = "浙江嘉兴智能传感集群"
     assert (cluster, "嘉兴市传感器行业协会", "agency") in found
@@ -234,7 +193,7 @@ def test_whitepaper_role_counts(paper: ExtractionContext) -> None:
 
 
 def test_genre_document_roles() -> None:
-    found = _roles(_run(_file_ctx(GENRE)))
+    found = _roles(extract(GENRE, *RULES))
     assert ("安徽合肥新型显示集群", "合肥工业大学", "host") in found
     assert ("湖南长沙、株洲、湘潭工程机械集群", "湖南省工程机械行业协会", "founder") in found
     assert ("江西赣州稀土新材料集群", "赣州章贡稀土永磁有限公司", "member") in found

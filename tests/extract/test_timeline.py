@@ -2,40 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
-import pytest
 from rdflib import Literal, URIRef
 from rdflib import namespace as ns
 
 from clustergraph.extract import timeline
 from clustergraph.extract.context import ExtractionContext
-from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.namespaces import CG, DCTERMS, ELI, OA
-from clustergraph.graph.writer import GraphWriter, SourceInfo
-from clustergraph.source import load_source
-from clustergraph.text import parse_document
+from tests.conftest import GENRE
+from tests.extract._helpers import ID, extract
+from tests.extract._helpers import zh_label as _zh
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
-GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
-ID = "https://w3id.org/clustergraph/id/"
-
-
-def _ctx(raw: str) -> ExtractionContext:
-    doc = parse_document(raw)
-    data = raw.encode("utf-8")
-    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
-    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
-
-
-def _file_ctx(path: Path) -> ExtractionContext:
-    loaded = load_source(path)
-    doc = parse_document(loaded.text)
-    writer = GraphWriter(loaded.text, loaded.info, clean=doc.clean)
-    return ExtractionContext(doc, writer, Gazetteer.default())
+#: the rules, in order, that the fixtures of conftest.py run (on FIXTURE and on the white paper)
+RULES = (timeline,)
+FIXTURE = "part1_timeline.txt"
 
 
 def _items(ctx: ExtractionContext) -> dict[int, URIRef]:
@@ -44,24 +23,6 @@ def _items(ctx: ExtractionContext) -> dict[int, URIRef]:
         int(graph.value(node, CG.timelineOrdinal)): node
         for node in graph.subjects(CG.timelineOrdinal, None)
     }
-
-
-def _zh(graph, node, prop=ns.RDFS.label) -> str:
-    return next(str(o) for o in graph.objects(node, prop) if getattr(o, "language", None) == "zh")
-
-
-@pytest.fixture(scope="module")
-def fixture_ctx() -> ExtractionContext:
-    ctx = _ctx((HERE / "fixtures" / "part1_timeline.txt").read_text(encoding="utf-8"))
-    timeline.run(ctx)
-    return ctx
-
-
-@pytest.fixture(scope="module")
-def paper_ctx() -> ExtractionContext:
-    ctx = _file_ctx(SOURCE)
-    timeline.run(ctx)
-    return ctx
 
 
 def test_fixture_items_dates_and_labels(fixture_ctx: ExtractionContext) -> None:
@@ -111,9 +72,9 @@ def test_evidence_is_the_item_across_a_page_break(fixture_ctx: ExtractionContext
     assert quote.startswith("4. 2021年3月") and quote.endswith("置。")
 
 
-def test_white_paper_six_dated_items(paper_ctx: ExtractionContext) -> None:
-    graph = paper_ctx.writer.graph
-    items = _items(paper_ctx)
+def test_white_paper_six_dated_items(paper: ExtractionContext) -> None:
+    graph = paper.writer.graph
+    items = _items(paper)
     assert sorted(items) == [1, 2, 3, 4, 5, 6]
     dates = [str(graph.value(items[n], DCTERMS.date)) for n in sorted(items)]
     assert dates == ["2017-10", "2018-12", "2019-05", "2019-12", "2020-10", "2020-11"]
@@ -138,8 +99,7 @@ def test_white_paper_six_dated_items(paper_ctx: ExtractionContext) -> None:
 
 
 def test_genre_document_items() -> None:
-    ctx = _file_ctx(GENRE)
-    timeline.run(ctx)
+    ctx = extract(GENRE, timeline)
     graph = ctx.writer.graph
     items = _items(ctx)
     assert sorted(items) == [1, 2, 3, 4]

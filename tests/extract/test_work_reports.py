@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
-from pathlib import Path
 
-import pytest
 from rdflib import Graph, Literal
 from rdflib import namespace as ns
 
 from clustergraph.extract import regions, work_reports
-from clustergraph.extract.context import ExtractionContext
-from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.namespaces import CG, DCTERMS
-from clustergraph.graph.writer import GraphWriter, SourceInfo
-from clustergraph.source import load_source
-from clustergraph.text import parse_document
+from tests.conftest import GENRE
+from tests.extract._helpers import extract, fixture_text
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
-GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
+#: the rules, in order, that the fixtures of conftest.py run (here: on the white paper)
+RULES = (regions, work_reports)
 
 UNMENTIONED = """
 PREFIX cg: <https://w3id.org/clustergraph/ontology#>
@@ -33,21 +25,6 @@ SELECT ?short WHERE {
 """
 
 
-def _ctx(raw: str) -> ExtractionContext:
-    doc = parse_document(raw)
-    data = raw.encode("utf-8")
-    info = SourceInfo("t.txt", hashlib.sha256(data).hexdigest(), len(data), len(raw))
-    return ExtractionContext(doc, GraphWriter(raw, info, clean=doc.clean), Gazetteer.default())
-
-
-def _file_ctx(path: Path) -> ExtractionContext:
-    loaded = load_source(path)
-    doc = parse_document(loaded.text)
-    return ExtractionContext(
-        doc, GraphWriter(loaded.text, loaded.info, clean=doc.clean), Gazetteer.default()
-    )
-
-
 def _usages(graph: Graph) -> list[tuple[str, str]]:
     return sorted(
         (str(graph.value(u, CG.region)).rsplit("/", 1)[1], str(graph.value(u, CG.phrase)))
@@ -55,17 +32,8 @@ def _usages(graph: Graph) -> list[tuple[str, str]]:
     )
 
 
-@pytest.fixture(scope="module")
-def paper_graph() -> Graph:
-    ctx = _file_ctx(SOURCE)
-    regions.run(ctx)
-    work_reports.run(ctx)
-    return ctx.writer.graph
-
-
 def test_fixture_usages_from_lists_with_he_and_modifiers() -> None:
-    ctx = _ctx((HERE / "fixtures" / "part1_work_reports.txt").read_text(encoding="utf-8"))
-    work_reports.run(ctx)
+    ctx = extract(fixture_text("part1_work_reports.txt"), work_reports)
     graph = ctx.writer.graph
     assert _usages(graph) == [
         ("110000", "产业集群"),
@@ -109,8 +77,7 @@ def test_white_paper_survey_numbers(paper_graph: Graph) -> None:
 
 
 def test_genre_document_usages() -> None:
-    ctx = _file_ctx(GENRE)
-    work_reports.run(ctx)
+    ctx = extract(GENRE, work_reports)
     usages = _usages(ctx.writer.graph)
     assert len(usages) == 29 and len({code for code, _ in usages}) == 29
     assert ("510000", "世界级产业集群") in usages
@@ -127,8 +94,7 @@ REWORDED = (
 
 
 def test_reworded_usages_adverbs_modifiers_and_phrase_first() -> None:
-    ctx = _ctx(REWORDED)
-    work_reports.run(ctx)
+    ctx = extract(REWORDED, work_reports)
     graph = ctx.writer.graph
     assert _usages(graph) == [
         ("330000", "数字产业集群"),  # “X”成为A、B…的表述: the phrase first
