@@ -35,6 +35,7 @@ __all__ = [
     "load_store",
     "open_engine",
     "run",
+    "solutions_table",
 ]
 
 DEFAULT_TIMEOUT = 30.0
@@ -128,19 +129,33 @@ class EmbeddedEngine:
             raise QueryError(f"the query failed: {_first_line(error)}") from None
         if not isinstance(solutions, pyoxigraph.QuerySolutions):
             raise QueryError("only SELECT queries are supported here")
-        columns = [variable.value for variable in solutions.variables]
-        rows: list[dict[str, Term]] = []
         try:
-            for solution in solutions:
-                row = {}
-                for variable, name in zip(solutions.variables, columns, strict=True):
-                    value = solution[variable]
-                    if value is not None:
-                        row[name] = _from_oxigraph(value)
-                rows.append(row)
+            return solutions_table(solutions)
         except (RuntimeError, OSError, ValueError) as error:
             raise QueryError(f"the query failed: {_first_line(error)}") from None
-        return ResultTable(columns, rows)
+
+
+def solutions_table(solutions: pyoxigraph.QuerySolutions) -> ResultTable:
+    """Read pyoxigraph SELECT solutions (evaluated lazily, while iterating) into a ResultTable.
+
+    For answers of thousands of rows this reading costs as much as the evaluation, so each
+    solution is read as a tuple in projection order (far cheaper than one lookup per variable),
+    and each distinct term is converted once: labels, keywords and shared IRIs repeat across
+    rows, and Terms are immutable, so rows can share them.
+    """
+    columns = [variable.value for variable in solutions.variables]
+    rows: list[dict[str, Term]] = []
+    converted: dict[Any, Term] = {}
+    for solution in solutions:
+        row = {}
+        for name, value in zip(columns, solution, strict=True):
+            if value is not None:
+                term = converted.get(value)
+                if term is None:
+                    term = converted[value] = _from_oxigraph(value)
+                row[name] = term
+        rows.append(row)
+    return ResultTable(columns, rows)
 
 
 def _first_line(error: BaseException) -> str:
