@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from clustergraph.commands.options import data_source_option
+
 __all__ = ["command"]
 
 
@@ -23,11 +25,7 @@ __all__ = ["command"]
     type=click.Path(path_type=Path, dir_okay=False),
     help="File to write (atomically); default: standard output.",
 )
-@click.option(
-    "--data",
-    metavar="FILE|URL",
-    help="RDF file or SPARQL endpoint (default: the bundled kg/clustergraph.ttl).",
-)
+@data_source_option
 def command(projection: str | None, fmt: str | None, out: Path | None, data: str | None) -> None:
     """Write network PROJECTION with its metrics; without PROJECTION, list the projections."""
     from clustergraph.network.run import network_output

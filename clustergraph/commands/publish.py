@@ -6,24 +6,17 @@ from pathlib import Path
 
 import click
 
+from clustergraph.commands.options import data_file_option, endpoint_option, timeout_option
+
 __all__ = ["command"]
 
 
 @click.command(name="publish")
-@click.option(
-    "--endpoint",
-    required=True,
-    metavar="URL",
-    help="Graph Store Protocol URL, e.g. http://localhost:7878/store.",
-)
+@endpoint_option("Graph Store Protocol URL, e.g. http://localhost:7878/store.", required=True)
 @click.option("--graph", metavar="IRI", help="Named graph to write (default: the default graph).")
-@click.option(
-    "--data",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="RDF file to send (default: the bundled kg/clustergraph.ttl).",
-)
+@data_file_option("send")
 @click.option("--append", is_flag=True, help="POST (add to the graph) instead of PUT (replace).")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True)
+@timeout_option(60.0)
 def command(
     endpoint: str, graph: str | None, data: Path | None, append: bool, timeout: float
 ) -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from clustergraph.commands.options import data_file_option, endpoint_option, timeout_option
+
 __all__ = ["command"]
 
 
@@ -25,12 +27,8 @@ __all__ = ["command"]
     type=click.Path(path_type=Path, dir_okay=False),
     help="Run the SELECT query in this .rq file instead of a canned one.",
 )
-@click.option(
-    "--data",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="RDF file to query (default: the bundled kg/clustergraph.ttl).",
-)
-@click.option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint instead.")
+@data_file_option("query")
+@endpoint_option("Query this SPARQL 1.1 endpoint instead.")
 @click.option(
     "--format",
     "fmt",
@@ -39,13 +37,7 @@ __all__ = ["command"]
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=30.0,
-    show_default=True,
-    help="Seconds to wait for an endpoint.",
-)
+@timeout_option(30.0, "Seconds to wait for an endpoint.")
 def command(
     name: str | None,
     params: tuple[str, ...],

@@ -6,15 +6,13 @@ from pathlib import Path
 
 import click
 
+from clustergraph.commands.options import data_file_option
+
 __all__ = ["command"]
 
 
 @click.command(name="serve")
-@click.option(
-    "--data",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="RDF file to serve (default: the bundled kg/clustergraph.ttl).",
-)
+@data_file_option("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option(

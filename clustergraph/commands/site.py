@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from clustergraph.commands.options import data_file_option
+
 __all__ = ["command"]
 
 
@@ -19,11 +21,7 @@ __all__ = ["command"]
     show_default=True,
     help="Folder to write the site into (created if needed).",
 )
-@click.option(
-    "--data",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="RDF file to read (default: the bundled kg/clustergraph.ttl).",
-)
+@data_file_option("read")
 @click.option(
     "--source",
     type=click.Path(path_type=Path, dir_okay=False),

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from clustergraph.commands.options import data_source_option
+
 __all__ = ["command"]
 
 
@@ -18,11 +20,7 @@ __all__ = ["command"]
     type=click.Path(path_type=Path, dir_okay=False),
     help="FILE.html (interactive, offline), FILE.png or FILE.svg.",
 )
-@click.option(
-    "--data",
-    metavar="FILE|URL",
-    help="RDF file or SPARQL endpoint (default: the bundled kg/clustergraph.ttl).",
-)
+@data_source_option
 @click.option(
     "--labels",
     type=click.IntRange(min=0),

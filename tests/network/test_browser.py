@@ -17,28 +17,19 @@ from clustergraph.fileio import atomic_write_text
 from clustergraph.network import project
 from clustergraph.network.html import render_html
 from clustergraph.network.layout import positions
+from tests.browser_support import launched_chromium, offline_route, record_page_errors
 from tests.network.conftest import CHROMIUM, NINGBO, PLANTED_CLUSTER, PLANTED_LABEL, SOURCE
 
 pytestmark = pytest.mark.slow
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with launched_chromium(CHROMIUM) as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +53,9 @@ class Session:
         self.dialogs: list[str] = []
         self.blocked: list[str] = []
         self.page.on("console", self._console)
-        self.page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        record_page_errors(self.page, self.errors)
         self.page.on("dialog", self._dialog)
-        self.page.route("**/*", self._route)
+        self.page.route("**/*", offline_route(self.blocked))
         self.page.goto(path.as_uri())
         self.page.wait_for_selector("body[data-ready='true']", timeout=15000)
 
@@ -75,14 +66,6 @@ class Session:
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
-
-    def _route(self, route: Any) -> None:
-        url = route.request.url
-        if url.startswith("file://"):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
 
     def clean(self) -> None:
         assert self.errors == []

@@ -13,29 +13,19 @@ from pathlib import Path
 import pytest
 from sitehelpers import CHROMIUM, NINGBO_PAGE, chromium_missing
 
+from tests.browser_support import launched_chromium, offline_route, record_page_errors
+
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(chromium_missing() is not None, reason=str(chromium_missing())),
 ]
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
     executable = str(CHROMIUM) if CHROMIUM.is_file() else "chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+    with launched_chromium(executable) as browser:
         yield browser
-        browser.close()
 
 
 class Visit:
@@ -47,19 +37,11 @@ class Visit:
         self.blocked: list[str] = []
         self.errors: list[str] = []
         self.visited: list[str] = []
-        self.context.route("**/*", self._route)
+        self.context.route("**/*", offline_route(self.blocked))
         self.page = self.context.new_page()
         self.page.on("console", self._console)
-        self.page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        record_page_errors(self.page, self.errors)
         self.page.on("framenavigated", lambda frame: self.visited.append(frame.url))
-
-    def _route(self, route) -> None:
-        url = route.request.url
-        if url.startswith("file://"):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
 
     def _console(self, message) -> None:
         if message.type == "error":
