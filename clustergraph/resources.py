@@ -6,8 +6,6 @@ pyproject.toml); in a source checkout or editable install they are the top-level
 
 from __future__ import annotations
 
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 __all__ = ["DEFAULT_GRAPH", "DEFAULT_SOURCE", "data_path", "repo_root"]
@@ -28,10 +26,13 @@ def data_path(relative: str) -> Path:
     :param relative: a path under the repository's data folders.
     :returns: the packaged copy if present, else the checkout's file.
     """
-    packaged: Traversable = files("clustergraph").joinpath("_data", *relative.split("/"))
-    if packaged.is_file() or packaged.is_dir():
-        return Path(str(packaged))
+    # The package is always a folder on disk (the wheel is not zip-safe: data files are read by
+    # path), so this is what importlib.resources.files() would give, without importing zipfile,
+    # tempfile and shutil on every start-up.
+    packaged = Path(__file__).resolve().parent.joinpath("_data", *relative.split("/"))
+    if packaged.exists():
+        return packaged
     root = repo_root()
     if root is not None:
         return root / relative
-    return Path(str(packaged))
+    return packaged

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
 GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
 COMMITTED_GRAPH = ROOT / "kg" / "clustergraph.ttl"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the query store cache of this test run (and its subprocesses) out of the home folder."""
+    if "CLUSTERGRAPH_CACHE_DIR" not in os.environ:
+        os.environ["CLUSTERGRAPH_CACHE_DIR"] = tempfile.mkdtemp(prefix="clustergraph-test-cache-")
 
 
 def run_cli(

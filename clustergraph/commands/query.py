@@ -47,7 +47,12 @@ def command(
     fmt: str,
     timeout: float,
 ) -> None:
-    """Run canned query NAME (or --file FILE) and print the results."""
+    """Run canned query NAME (or --file FILE) and print the results.
+
+    A graph file queried once is kept indexed in a cache (by its SHA-256), so later queries
+    skip parsing it: $CLUSTERGRAPH_CACHE_DIR (default ~/.cache/clustergraph) moves the cache,
+    CLUSTERGRAPH_CACHE_DIR=off switches it off, and deleting the folder is always safe.
+    """
     from clustergraph.query.runner import run_query
 
     output = run_query(

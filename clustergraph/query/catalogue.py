@@ -240,16 +240,23 @@ def _header(text: str, where: str) -> dict[str, Any]:
         lines.append(body.removeprefix(" "))
     if not lines:
         return {}
+    from clustergraph.query import headercache
+
+    body = "\n".join(lines)
+    cached = headercache.get(body)
+    if cached is not None:
+        return cached
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load("\n".join(lines), Loader=loader)  # noqa: S506 - a safe loader
+        data = yaml.load(body, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         first = str(error).splitlines()[0]
         raise QueryError(f"{where}: the #+ header is not valid YAML ({first})") from None
     if not isinstance(data, dict):
         raise QueryError(f"{where}: the #+ header must be a YAML mapping")
+    headercache.put(body, data)
     return data
 
 

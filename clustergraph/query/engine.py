@@ -10,12 +10,7 @@ pyoxigraph loads and queries roughly an order of magnitude faster than rdflib's 
 
 from __future__ import annotations
 
-import ast
 import json
-import math
-import socket
-import urllib.error
-import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -70,8 +65,12 @@ def run(
 
 
 # -- embedded -------------------------------------------------------------------------------------
-def load_store(path: Path) -> pyoxigraph.Store:
-    """Load an RDF file into an in-memory pyoxigraph store (cached per file version).
+def load_store(path: Path, *, disk_cache: bool = False) -> pyoxigraph.Store:
+    """Load an RDF file into a pyoxigraph store (kept per file version for this process).
+
+    With ``disk_cache`` the store comes from the on-disk cache of indexed stores
+    (:mod:`clustergraph.query.storecache`) when it can, which saves the parse on every later
+    process; otherwise it is loaded into memory.
 
     :raises InputError: a missing, unreadable or unparsable file.
     """
@@ -90,9 +89,11 @@ def load_store(path: Path) -> pyoxigraph.Store:
     rdf_format = pyoxigraph.RdfFormat.from_extension(path.suffix.lstrip(".") or "ttl")
     if rdf_format is None:
         raise InputError(f"{path.name}: unknown RDF file extension (use .ttl, .nt, .nq, .trig)")
-    store = pyoxigraph.Store()
     try:
-        store.bulk_load(path=str(path), format=rdf_format)
+        store = _cached(path, rdf_format) if disk_cache else None
+        if store is None:
+            store = pyoxigraph.Store()
+            store.bulk_load(path=str(path), format=rdf_format)
     except SyntaxError as error:
         first = str(error).splitlines()[0] if str(error) else "syntax error"
         raise InputError(f"{path.name}: not valid {rdf_format.name}: {first}") from None
@@ -103,12 +104,18 @@ def load_store(path: Path) -> pyoxigraph.Store:
     return store
 
 
+def _cached(path: Path, rdf_format: pyoxigraph.RdfFormat) -> pyoxigraph.Store | None:
+    from clustergraph.query.storecache import cached_store
+
+    return cached_store(path, rdf_format)
+
+
 class EmbeddedEngine:
     """Queries an in-memory pyoxigraph store loaded from a file (or given directly)."""
 
-    def __init__(self, data: Path | pyoxigraph.Store) -> None:
+    def __init__(self, data: Path | pyoxigraph.Store, *, disk_cache: bool = False) -> None:
         if isinstance(data, Path):
-            self.store = load_store(data)
+            self.store = load_store(data, disk_cache=disk_cache)
             self.name = str(data)
         else:
             self.store = data
@@ -200,7 +207,10 @@ _STATUS = {
 
 
 class RemoteEngine:
-    """Queries a SPARQL 1.1 endpoint over HTTP (SPARQLWrapper, JSON results, POST)."""
+    """Queries a SPARQL 1.1 endpoint over HTTP (SPARQLWrapper, JSON results, POST).
+
+    The HTTP machinery is imported inside the methods: a local query must not pay for it.
+    """
 
     def __init__(self, endpoint: str, timeout: float = DEFAULT_TIMEOUT) -> None:
         if not endpoint.startswith(("http://", "https://")):
@@ -210,6 +220,10 @@ class RemoteEngine:
 
     def run(self, query_text: str, bindings: Mapping[str, Term] | None = None) -> ResultTable:
         """Send the query (parameters injected as a VALUES block) and read JSON results."""
+        import math
+        import urllib.error
+        import warnings
+
         from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
@@ -242,6 +256,8 @@ class RemoteEngine:
         message = str(error)
         body = b""
         if "Response:\n" in message:
+            import ast
+
             try:
                 body = ast.literal_eval(message.split("Response:\n", 1)[1].strip())
             except (ValueError, SyntaxError):
@@ -249,6 +265,8 @@ class RemoteEngine:
         return EndpointError(f"{self.endpoint} answered HTTP {status}: {_body_line(body)}")
 
     def _network_error(self, reason: object) -> EndpointError:
+        import socket
+
         if isinstance(reason, TimeoutError):
             return EndpointError(
                 f"{self.endpoint} did not answer within {self.timeout:g} s (try --timeout)"

@@ -48,7 +48,7 @@ def run_canned(
     engine: Engine = (
         RemoteEngine(endpoint, timeout=timeout)
         if endpoint is not None
-        else EmbeddedEngine(data or default_data())
+        else EmbeddedEngine(data or default_data(), disk_cache=True)
     )
     return engine.run(query.text, bindings)
 
