@@ -14,12 +14,18 @@ import math
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from clustergraph.network.style import TYPE_NAMES, community_colour, relation_colour, type_colour
+from clustergraph.network.style import (
+    TYPE_NAMES,
+    community_colour,
+    relation_colour,
+    relation_name,
+    type_colour,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["VIS_NETWORK", "asset_text", "payload", "render_html", "script_json"]
+__all__ = ["VIS_NETWORK", "asset_text", "payload", "reasons", "render_html", "script_json"]
 
 VIS_NETWORK = "vis-network.min.js"
 VIEWER = "viewer.js"
@@ -65,6 +71,27 @@ def _screen(graph: nx.Graph, pos: dict[str, tuple[float, float]]) -> dict[str, t
         }
     scale = _PX_PER_UNIT
     return {n: (round(x * scale, 1), round(-y * scale, 1)) for n, (x, y) in pos.items()}
+
+
+def reasons(relations: str, shares: str) -> list[dict[str, str]]:
+    """An edge's reasons as ``[{"relation", "label"}]``, one per shared thing.
+
+    They are read back from ``shares`` (``relation:label; …``, see ``projections.assemble``) so the
+    detail panel can name each kind; kinds that share nothing named get an empty label.
+    """
+    kinds = sorted((r for r in relations.split(";") if r), key=lambda r: (-len(r), r))
+    found: list[dict[str, str]] = []
+    named: set[str] = set()
+    for part in shares.split("; ") if shares else []:
+        kind = next((k for k in kinds if part.startswith(k + ":")), None)
+        if kind is None:  # a label that itself contained "; ": it belongs to the previous reason
+            if found:
+                found[-1]["label"] += "; " + part
+            continue
+        found.append({"relation": kind, "label": part[len(kind) + 1 :]})
+        named.add(kind)
+    found.extend({"relation": k, "label": ""} for k in sorted(set(kinds) - named))
+    return found
 
 
 _NODE_KEYS = (
@@ -113,6 +140,7 @@ def payload(graph: nx.Graph, pos: dict[str, tuple[float, float]]) -> dict[str, A
     for index, (source, target) in enumerate(sorted(tuple(sorted(e)) for e in graph.edges)):
         attrs = graph.edges[source, target]
         relations = str(attrs.get("relations", ""))
+        shares = str(attrs.get("shares", ""))
         edges.append(
             {
                 "id": index,
@@ -120,12 +148,16 @@ def payload(graph: nx.Graph, pos: dict[str, tuple[float, float]]) -> dict[str, A
                 "target": target,
                 "weight": attrs.get("weight", 1),
                 "relations": relations,
-                "shares": attrs.get("shares", ""),
+                "shares": shares,
+                "reasons": reasons(relations, shares),
                 "colour": relation_colour(relations),
             }
         )
     present = sorted({n.get("type", "other") for n in nodes})
-    relations_present = sorted({r for e in edges for r in e["relations"].split(";") if r})
+    relation_counts: dict[str, int] = {}
+    for edge in edges:
+        for relation in {r for r in edge["relations"].split(";") if r}:
+            relation_counts[relation] = relation_counts.get(relation, 0) + 1
     return {
         "meta": {
             "name": graph.graph.get("name", ""),
@@ -145,7 +177,16 @@ def payload(graph: nx.Graph, pos: dict[str, tuple[float, float]]) -> dict[str, A
             }
             for t in present
         ],
-        "relations": [{"key": r, "colour": relation_colour(r)} for r in relations_present],
+        "relations": [
+            {
+                "key": r,
+                "zh": relation_name(r)[0],
+                "en": relation_name(r)[1],
+                "colour": relation_colour(r),
+                "edges": relation_counts[r],
+            }
+            for r in sorted(relation_counts)
+        ],
         "nodes": nodes,
         "edges": edges,
     }

@@ -18,6 +18,7 @@ from clustergraph.network.style import (
     TYPE_NAMES,
     community_colour,
     relation_colour,
+    relation_name,
     type_colour,
 )
 
@@ -147,13 +148,12 @@ def _legend(axes: Axes, graph: nx.Graph, font: dict[str, Any], lines: bool) -> N
             label="broker between provinces",
         )
     )
-    if lines:
-        kinds = sorted(
-            {r for *_, rel in graph.edges(data="relations") for r in str(rel).split(";")}
-        )
-        for kind in kinds:
-            if kind in RELATION_COLOURS:
-                handles.append(Line2D([], [], color=RELATION_COLOURS[kind], lw=2, label=kind))
+    kinds = sorted({r for *_, rel in graph.edges(data="relations") for r in str(rel).split(";")})
+    for kind in kinds:  # coloured edge kinds (link kinds on maps, industry-division in networks)
+        if kind in RELATION_COLOURS:
+            zh, en = relation_name(kind)
+            text = f"{zh} {en}" if font.get("family") and zh != kind else en
+            handles.append(Line2D([], [], color=RELATION_COLOURS[kind], lw=2, label=text))
     if lines:  # maps: the lower left (south-west of China) is empty sea and mountains
         axes.legend(handles=handles, loc="lower left", frameon=True, prop={**font, "size": 8})
     else:  # networks: below the drawing, where it cannot hide a component

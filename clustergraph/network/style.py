@@ -1,6 +1,8 @@
 """Colours and names shared by the HTML page and the static pictures, so they look alike.
 
-Colours are from the Okabe–Ito palette (readable with the common colour-vision deficiencies).
+Colours are from the Okabe–Ito palette (readable with the common colour-vision deficiencies);
+the Okabe–Ito hues all go to the cross-regional link kinds, so the cluster–cluster
+``industry-division`` edges take Paul Tol's colour-blind-safe "wine".
 """
 
 from __future__ import annotations
@@ -8,10 +10,12 @@ from __future__ import annotations
 __all__ = [
     "COMMUNITY_COLOURS",
     "RELATION_COLOURS",
+    "RELATION_NAMES",
     "TYPE_COLOURS",
     "TYPE_NAMES",
     "community_colour",
     "relation_colour",
+    "relation_name",
     "type_colour",
 ]
 
@@ -35,6 +39,23 @@ RELATION_COLOURS: dict[str, str] = {
     "same-city-integration": "#009E73",
     "cross-regional-alliance": "#D55E00",
     "cross-regional-platform": "#F0E442",
+    "industry-division": "#882255",
+}
+#: readable names of the edge kinds (``?relation`` of the projections); others show their key
+RELATION_NAMES: dict[str, tuple[str, str]] = {
+    "place": ("所在地", "place"),
+    "province": ("省份", "province"),
+    "industry": ("产业", "industry"),
+    "industry-division": ("行业大类", "GB/T 4754 division"),
+    "toolbox-category": ("工具箱类别", "toolbox category"),
+    "institution": ("机构", "institution"),
+    "multi-city-cluster": ("跨市集群", "multi-city cluster"),
+    "investment": ("投资", "investment"),
+    "enclave-economy": ("飞地经济", "enclave economy"),
+    "joint-meeting": ("联席会议", "joint meeting"),
+    "same-city-integration": ("同城化", "same-city integration"),
+    "cross-regional-alliance": ("跨区域联盟", "cross-regional alliance"),
+    "cross-regional-platform": ("跨区域平台", "cross-regional platform"),
 }
 #: Tableau 10, for communities (numbered largest first, so the big ones get distinct colours)
 COMMUNITY_COLOURS: tuple[str, ...] = (
@@ -58,11 +79,19 @@ def type_colour(kind: str) -> str:
 
 
 def relation_colour(relations: str) -> str:
-    """Colour of an edge: the first cross-regional link kind it carries, grey otherwise."""
+    """Colour of an edge: the first coloured kind it carries, grey otherwise.
+
+    The coloured kinds are the cross-regional link kinds and ``industry-division``.
+    """
     for relation in relations.split(";"):
         if relation in RELATION_COLOURS:
             return RELATION_COLOURS[relation]
     return _EDGE_GREY
+
+
+def relation_name(relation: str) -> tuple[str, str]:
+    """``(zh, en)`` name of an edge kind; unknown kinds are named by their key."""
+    return RELATION_NAMES.get(relation, (relation, relation))
 
 
 def community_colour(index: object) -> str:

@@ -1,12 +1,17 @@
-"""Fixtures for the network tests: the query fixture graph, and the same graph with planted nodes
-(an HTML-injection label, a shared institution, an institution bridging two provinces)."""
+"""Fixtures for the network tests: the query fixture graph, the same graph with planted nodes
+(an HTML-injection label, a shared institution, an institution bridging two provinces), and a
+headless Chromium with a page session for the browser tests."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from tests.browser_support import launched_chromium, offline_route, record_page_errors
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "query" / "fixtures" / "mini.ttl"
@@ -38,3 +43,41 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with out.open("a", encoding="utf-8") as handle:
         handle.write("\n" + PLANTED.read_text(encoding="utf-8"))
     return out
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)")
+    pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with launched_chromium(CHROMIUM) as browser:
+        yield browser
+
+
+class Session:
+    """One page plus what it did: console errors, dialogs, requests that left file://."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.blocked: list[str] = []
+        self.page.on("console", self._console)
+        record_page_errors(self.page, self.errors)
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", offline_route(self.blocked))
+        self.page.goto(path.as_uri())
+        self.page.wait_for_selector("body[data-ready='true']", timeout=15000)
+
+    def _console(self, message: Any) -> None:
+        if message.type in ("error", "warning") or "Content Security Policy" in message.text:
+            self.errors.append(f"{message.type}: {message.text}")
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def clean(self) -> None:
+        assert self.errors == []
+        assert self.dialogs == []
+        assert self.blocked == []

@@ -17,19 +17,9 @@ from clustergraph.fileio import atomic_write_text
 from clustergraph.network import project
 from clustergraph.network.html import render_html
 from clustergraph.network.layout import positions
-from tests.browser_support import launched_chromium, offline_route, record_page_errors
-from tests.network.conftest import CHROMIUM, NINGBO, PLANTED_CLUSTER, PLANTED_LABEL, SOURCE
+from tests.network.conftest import NINGBO, PLANTED_CLUSTER, PLANTED_LABEL, SOURCE, Session
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)")
-    pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with launched_chromium(CHROMIUM) as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")
@@ -42,35 +32,6 @@ def page_file(graph: nx.Graph, tmp_path_factory: pytest.TempPathFactory) -> Path
     out = tmp_path_factory.mktemp("viz") / "network.html"
     atomic_write_text(out, render_html(graph, positions(graph)))
     return out
-
-
-class Session:
-    """One page plus what it did: console errors, dialogs, requests that left file://."""
-
-    def __init__(self, browser: Any, path: Path) -> None:
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.blocked: list[str] = []
-        self.page.on("console", self._console)
-        record_page_errors(self.page, self.errors)
-        self.page.on("dialog", self._dialog)
-        self.page.route("**/*", offline_route(self.blocked))
-        self.page.goto(path.as_uri())
-        self.page.wait_for_selector("body[data-ready='true']", timeout=15000)
-
-    def _console(self, message: Any) -> None:
-        if message.type in ("error", "warning") or "Content Security Policy" in message.text:
-            self.errors.append(f"{message.type}: {message.text}")
-
-    def _dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def clean(self) -> None:
-        assert self.errors == []
-        assert self.dialogs == []
-        assert self.blocked == []
 
 
 @pytest.fixture()

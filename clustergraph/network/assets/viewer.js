@@ -1,5 +1,8 @@
 /* clustergraph network viewer: vis-network plus search, filters, legend and an evidence panel.
  *
+ * Filters work on nodes (type, category, province) and on edge kinds (data.relations: an edge is
+ * shown while one of its kinds is ticked and both its ends are shown).
+ *
  * The graph comes from <script type="application/json" id="graph-data">. Every string taken from
  * the data reaches the page through textContent (or as canvas text drawn by vis-network, or as a
  * plain-string tooltip that vis-network sets with innerText), never through innerHTML, so a label
@@ -14,6 +17,7 @@
   var neighbours = new Map();
   data.nodes.forEach(function (node) { neighbours.set(node.id, []); });
   data.edges.forEach(function (edge) {
+    edge.kinds = String(edge.relations || "").split(";").filter(function (k) { return k; });
     neighbours.get(edge.source).push({ id: edge.target, edge: edge });
     neighbours.get(edge.target).push({ id: edge.source, edge: edge });
   });
@@ -41,6 +45,12 @@
   function typeName(key) {
     var found = data.types.find(function (t) { return t.key === key; });
     return found ? found.zh + " " + found.en : key;
+  }
+  /* An edge kind as "中文 English" (the key itself when the page has no name for it). */
+  function relationName(key) {
+    var found = data.relations.find(function (r) { return r.key === key; });
+    if (!found || !found.zh || found.zh === key) { return key; }
+    return found.zh + " " + found.en;
   }
   function categoryKey(node) { return node.type + "/" + (node.category || NONE); }
   function provincesOf(node) { return node.provinces && node.provinces.length ? node.provinces : [NONE]; }
@@ -72,10 +82,15 @@
       borderWidth: broker ? 3 : 1
     };
   }
+  function reasonLines(edge) {
+    var found = edge.reasons && edge.reasons.length ? edge.reasons : [];
+    if (!found.length) { return [edge.relations]; }
+    return found.map(function (r) { return relationName(r.relation) + (r.label ? ": " + r.label : ""); });
+  }
   function visEdge(edge) {
     return {
       id: edge.id, from: edge.source, to: edge.target, value: edge.weight,
-      title: edge.shares ? edge.relations + "\n" + edge.shares : edge.relations,
+      title: reasonLines(edge).concat(["w=" + edge.weight]).join("\n"),
       color: { color: edge.colour, highlight: "#333333", opacity: 0.8 }
     };
   }
@@ -173,6 +188,13 @@
   addOptions("filter-province", Array.from(provinceCounts.keys()).sort().map(function (p) {
     return { value: p, text: (p || "（无 none）") + " (" + provinceCounts.get(p) + ")" };
   }));
+  if (data.relations.length) {
+    addOptions("filter-relation", data.relations.map(function (r) {
+      return { value: r.key, text: relationName(r.key) + " (" + r.edges + ")", colour: r.colour };
+    }));
+  } else {
+    document.getElementById("filter-relation").hidden = true;
+  }
 
   function isShown(node, types, cats, provinces) {
     return types.has(node.type) && cats.has(categoryKey(node)) &&
@@ -182,6 +204,7 @@
     var types = checked("filter-type");
     var cats = checked("filter-category");
     var provinces = checked("filter-province");
+    var kinds = checked("filter-relation");
     var shown = new Set();
     nodes.update(data.nodes.map(function (node) {
       var visible = isShown(node, types, cats, provinces);
@@ -190,7 +213,8 @@
     }));
     var shownEdges = 0;
     edges.update(data.edges.map(function (edge) {
-      var visible = shown.has(edge.source) && shown.has(edge.target);
+      var visible = shown.has(edge.source) && shown.has(edge.target) &&
+        edge.kinds.some(function (k) { return kinds.has(k); });
       if (visible) { shownEdges += 1; }
       return { id: edge.id, hidden: !visible };
     }));
@@ -219,7 +243,7 @@
       data.types.forEach(function (t) { swatchItem(t.colour, t.zh + " " + t.en); });
     }
     data.relations.forEach(function (r) {
-      if (r.colour.toUpperCase() !== "#B8B8B8") { swatchItem(r.colour, r.key, "line"); }
+      if (r.colour.toUpperCase() !== "#B8B8B8") { swatchItem(r.colour, relationName(r.key), "line"); }
     });
     swatchItem(null, "跨省中介 broker between provinces", "broker");
     legend.appendChild(el("li", "节点大小 = 度数 · size = degree"));
@@ -289,8 +313,11 @@
       var button = el("button", byId.get(link2.id).label);
       button.type = "button";
       button.addEventListener("click", function () { select(link2.id); });
-      item.append(button, el("span", " · " + (link2.edge.shares || link2.edge.relations) +
-        " (w=" + link2.edge.weight + ")", "pinyin"));
+      item.append(button, el("span", " (w=" + link2.edge.weight + ")", "pinyin"));
+      /* one line per shared thing, named by its kind: "行业大类 GB/T 4754 division: C38 …" */
+      var why = el("ul", null, "reasons");
+      reasonLines(link2.edge).forEach(function (line) { why.appendChild(el("li", line)); });
+      item.appendChild(why);
       list2.appendChild(item);
     });
   }
