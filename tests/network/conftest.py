@@ -81,3 +81,23 @@ class Session:
         assert self.errors == []
         assert self.dialogs == []
         assert self.blocked == []
+
+
+@pytest.fixture(scope="module")
+def page_file(graph: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The HTML page of the requesting module's ``graph`` fixture."""
+    from clustergraph.fileio import atomic_write_text
+    from clustergraph.network.html import render_html
+    from clustergraph.network.layout import positions
+
+    out = tmp_path_factory.mktemp("viz") / "network.html"
+    atomic_write_text(out, render_html(graph, positions(graph)))
+    return out
+
+
+@pytest.fixture()
+def session(browser: Any, page_file: Path) -> Iterator[Session]:
+    """A fresh page on ``page_file``, closed after the test."""
+    session = Session(browser, page_file)
+    yield session
+    session.page.close()

@@ -6,17 +6,12 @@ none), and must log no console errors. Never downloads a browser.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 import pytest
 
-from clustergraph.fileio import atomic_write_text
 from clustergraph.network import project
-from clustergraph.network.html import render_html
-from clustergraph.network.layout import positions
 from tests.network.conftest import NINGBO, PLANTED_CLUSTER, PLANTED_LABEL, SOURCE, Session
 
 pytestmark = pytest.mark.slow
@@ -25,20 +20,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def graph(planted: Path) -> nx.Graph:
     return project("cluster-institution-region", planted)
-
-
-@pytest.fixture(scope="module")
-def page_file(graph: nx.Graph, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("viz") / "network.html"
-    atomic_write_text(out, render_html(graph, positions(graph)))
-    return out
-
-
-@pytest.fixture()
-def session(browser: Any, page_file: Path) -> Iterator[Session]:
-    session = Session(browser, page_file)
-    yield session
-    session.page.close()
 
 
 def test_loads_offline_and_shows_the_counts(session: Session, graph: nx.Graph) -> None:

@@ -6,17 +6,10 @@ fixtures/divisions.ttl (two clusters sharing divisions C34 and C38, a third one 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
 import networkx as nx
 import pytest
 
-from clustergraph.fileio import atomic_write_text
 from clustergraph.network import project
-from clustergraph.network.html import render_html
-from clustergraph.network.layout import positions
 from tests.network.conftest import Session
 from tests.network.test_divisions import APPLIANCES, DIVISIONS
 
@@ -28,20 +21,6 @@ KIND = "行业大类 GB/T 4754 division"
 @pytest.fixture(scope="module")
 def graph() -> nx.Graph:
     return project("cluster-cluster", DIVISIONS)
-
-
-@pytest.fixture(scope="module")
-def page_file(graph: nx.Graph, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("viz-divisions") / "network.html"
-    atomic_write_text(out, render_html(graph, positions(graph)))
-    return out
-
-
-@pytest.fixture()
-def session(browser: Any, page_file: Path) -> Iterator[Session]:
-    session = Session(browser, page_file)
-    yield session
-    session.page.close()
 
 
 def test_legend_and_edge_kind_filter(session: Session) -> None:
