@@ -1,7 +1,9 @@
 """Map industry concepts to GB/T 4754-2017 and to the areas of 战略性新兴产业分类(2018).
 
 Source: ``kg/reference/industries-gbt4754.csv`` (one row per industry term of the white paper), the
-nine SEI areas in ``sei-2018-areas.csv`` and scheme titles in ``classification-schemes.csv``.
+nine SEI areas in ``sei-2018-areas.csv``, scheme titles in ``classification-schemes.csv`` and the
+names (zh, en) of the GB/T 4754-2017 divisions and sections in ``gbt4754-2017-divisions.csv`` and
+``gbt4754-2017-sections.csv``.
 
 A row applies to every ``cgid:industry/…`` concept whose ``skos:prefLabel``/``skos:altLabel`` @zh
 equals, after NFKC, one spelling of ``term_in_text``: ``A / B`` lists two spellings,
@@ -19,7 +21,12 @@ Links (all curated judgement, never ``exactMatch``):
 Records are ``cgid:linkrec/industry/{slug}/gbt4754-{code}-{relation}`` and
 ``…/sei2018-{n}-{relation}`` (relation = lower-case SKOS local name, e.g. ``closematch``).
 Code concepts ``cgid:gbt4754/{code}`` and ``cgid:sei2018/{n}`` are written only when linked, with
-``skos:notation``, ``skos:prefLabel`` and ``skos:broader`` to a linked direct parent code.
+``skos:notation`` and ``skos:prefLabel``. Every written code also brings its division (大类, ``C38``)
+and section (门类, ``C``) as concepts of the same scheme, named @zh and @en from the division and
+section tables (``prov:wasDerivedFrom`` the table; sections are the scheme's top concepts), so
+the hierarchy has names at every level that a link reaches and none where no link does.
+``skos:broader`` goes from a code to its nearest written ancestor (C3711 → C371; C3591 → C35 when
+C359 is not written), from a division to its section.
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ from rdflib import Graph, Literal, URIRef
 
 from clustergraph.errors import InputError
 from clustergraph.graph.mint import mint
-from clustergraph.graph.namespaces import CGID, DCTERMS, RDF, SKOS
+from clustergraph.graph.namespaces import CGID, DCTERMS, PROV, RDF, SKOS
 from clustergraph.link.records import (
     add_link_record,
     iri_tail,
@@ -43,7 +50,9 @@ from clustergraph.link.records import (
 )
 
 __all__ = [
+    "DIVISIONS_TABLE",
     "GBT4754_SCHEME",
+    "SECTIONS_TABLE",
     "SEI_SCHEME",
     "TABLE",
     "link_industries",
@@ -55,6 +64,8 @@ __all__ = [
 TABLE = "industries-gbt4754.csv"
 SEI_TABLE = "sei-2018-areas.csv"
 SCHEMES_TABLE = "classification-schemes.csv"
+DIVISIONS_TABLE = "gbt4754-2017-divisions.csv"
+SECTIONS_TABLE = "gbt4754-2017-sections.csv"
 GBT4754_SCHEME = mint("scheme", "gbt4754-2017")
 SEI_SCHEME = mint("scheme", "sei-2018")
 _COLUMNS = (
@@ -68,6 +79,9 @@ _COLUMNS = (
     "note",
 )
 _CODE = re.compile(r"^[A-T][0-9]{2,4}$")
+_DIVISION = re.compile(r"^[A-T][0-9]{2}$")
+_SECTION = re.compile(r"^[A-T]$")
+_LEVEL_COLUMNS = ("code", "name_zh", "name_en", "source")
 _ALTERNATIVE = re.compile(r"^(?P<base>.+?)(?P<space>\s*)\((?P<inner>[^()]+)\)$")
 _SEI_PART = re.compile(r"^(?P<n>[1-9])\s+(?P<name>[^\s(;]+)(?P<rest>.*)$", re.DOTALL)
 _PARTIAL = re.compile(r"\b(partial|only)\b", re.IGNORECASE)
@@ -166,15 +180,46 @@ def _industry_concepts(graph: Graph) -> dict[str, list[URIRef]]:
     return {k: sorted(v) for k, v in found.items()}
 
 
+@dataclass(frozen=True)
+class _Level:
+    """A table of named divisions or sections: rows by code, and the file they came from."""
+
+    rows: dict[str, dict[str, str]]
+    path: Path
+    kind: str
+
+
+def _read_level(path: Path, pattern: re.Pattern[str], kind: str) -> _Level:
+    """The division or section table at ``path``; every code well formed, once, fully named."""
+    rows: dict[str, dict[str, str]] = {}
+    for number, row in enumerate(read_table(path, _LEVEL_COLUMNS), start=2):
+        where = f"{path.name} line {number}"
+        code = row["code"]
+        if not pattern.match(code):
+            raise InputError(f"{where}: {code!r} is not a GB/T 4754 {kind} code")
+        if code in rows:
+            raise InputError(f"{where}: {code} is listed twice")
+        empty = [c for c in _LEVEL_COLUMNS[1:] if not row[c]]
+        if empty:
+            raise InputError(f"{where}: {code} has no {', '.join(empty)}")
+        rows[code] = row
+    return _Level(rows, path, kind)
+
+
 class _Writer:
     """Writes the schemes and code concepts on first use."""
 
     def __init__(
-        self, graph: Graph, schemes: dict[str, dict[str, str]], areas: dict[str, dict[str, str]]
+        self,
+        graph: Graph,
+        schemes: dict[str, dict[str, str]],
+        areas: dict[str, dict[str, str]],
+        levels: tuple[_Level, _Level],
     ) -> None:
         self.graph = graph
         self.schemes = schemes
         self.areas = areas
+        self.divisions, self.sections = levels
         self.codes: dict[str, str] = {}
 
     def scheme(self, iri: URIRef, key: str) -> URIRef:
@@ -190,11 +235,27 @@ class _Writer:
         iri = mint("gbt4754", code)
         known = self.codes.setdefault(code, name)
         if known != name:
-            raise InputError(f"{TABLE}: {code} is named both {known!r} and {name!r}")
+            raise InputError(
+                f"GB/T 4754 {code} is named both {known!r} and {name!r} "
+                f"({TABLE}, {DIVISIONS_TABLE}, {SECTIONS_TABLE})"
+            )
         self.graph.add((iri, RDF.type, SKOS.Concept))
         self.graph.add((iri, SKOS.inScheme, self.scheme(GBT4754_SCHEME, "gbt4754-2017")))
         self.graph.add((iri, SKOS.notation, Literal(code)))
         self.graph.add((iri, SKOS.prefLabel, Literal(name, lang="zh")))
+        return iri
+
+    def level(self, code: str, level: _Level, under: str) -> URIRef:
+        """The division or section ``code`` named from its table (``under``: the code reaching it)."""
+        row = level.rows.get(code)
+        if row is None:
+            raise InputError(f"{level.path.name}: no row for {level.kind} {code} (of {under})")
+        iri = self.gbt4754(code, row["name_zh"])
+        self.graph.add((iri, SKOS.prefLabel, Literal(row["name_en"], lang="en")))
+        self.graph.add((iri, PROV.wasDerivedFrom, reference_node(self.graph, level.path)))
+        if level is self.sections:
+            self.graph.add((iri, SKOS.topConceptOf, GBT4754_SCHEME))
+            self.graph.add((GBT4754_SCHEME, SKOS.hasTopConcept, iri))
         return iri
 
     def sei(self, area: str) -> URIRef:
@@ -211,11 +272,22 @@ class _Writer:
         return iri
 
     def hierarchy(self) -> None:
-        """``skos:broader`` between written codes that are direct parent and child."""
-        for code in self.codes:
-            parent = code[:-1]
-            if len(code) > 3 and parent in self.codes:
+        """Divisions and sections of the written codes, and ``skos:broader`` up to the section."""
+        for code in sorted(self.codes):
+            self.level(code[:3], self.divisions, code)
+            self.level(code[0], self.sections, code)
+        for code in sorted(self.codes):
+            parent = self.parent(code)
+            if parent is not None:
                 self.graph.add((mint("gbt4754", code), SKOS.broader, mint("gbt4754", parent)))
+
+    def parent(self, code: str) -> str | None:
+        """The nearest written ancestor: a shorter written prefix, then the division, the section."""
+        if len(code) == 1:
+            return None
+        if len(code) == 3:
+            return code[0]
+        return next(code[:n] for n in range(len(code) - 1, 2, -1) if code[:n] in self.codes)
 
 
 def _relation_for_secondary(code: str, primaries: dict[str, str]) -> URIRef:
@@ -227,15 +299,25 @@ def link_industries(graph: Graph, table: str | Path | None = None) -> int:
     path = table_path(TABLE, table)
     rows = read_table(path, _COLUMNS)
     base = path.parent
-    sei_path = base / SEI_TABLE if table is not None else table_path(SEI_TABLE)
-    schemes_path = base / SCHEMES_TABLE if table is not None else table_path(SCHEMES_TABLE)
-    areas = {r["code"]: r for r in read_table(sei_path, ("code", "name_zh", "name_en", "source"))}
+
+    def beside(name: str) -> Path:
+        """A companion table: next to ``table`` when one is given, else the bundled one."""
+        return base / name if table is not None else table_path(name)
+
+    areas = {
+        r["code"]: r
+        for r in read_table(beside(SEI_TABLE), ("code", "name_zh", "name_en", "source"))
+    }
     schemes = {
         r["scheme"]: r
-        for r in read_table(schemes_path, ("scheme", "title_zh", "title_en", "source"))
+        for r in read_table(beside(SCHEMES_TABLE), ("scheme", "title_zh", "title_en", "source"))
     }
+    levels = (
+        _read_level(beside(DIVISIONS_TABLE), _DIVISION, "division"),
+        _read_level(beside(SECTIONS_TABLE), _SECTION, "section"),
+    )
     concepts = _industry_concepts(graph)
-    writer = _Writer(graph, schemes, areas)
+    writer = _Writer(graph, schemes, areas, levels)
     reference: URIRef | None = None
     added = 0
     for number, row in enumerate(rows, start=2):

@@ -41,14 +41,31 @@ RELATION_COLOURS: dict[str, str] = {
     "cross-regional-platform": "#F0E442",
     "industry-division": "#882255",
 }
-#: readable names of the edge kinds (``?relation`` of the projections); others show their key
+#: readable names of every edge kind (``?relation``) that a query of ``queries/projections/`` can
+#: produce, plus ``related`` (a row without ``?relation``); role kinds carry the skos:prefLabel of
+#: their role concept (cg:RoleTypeScheme; English lower-cased like the other names). Unknown kinds
+#: show their key.
 RELATION_NAMES: dict[str, tuple[str, str]] = {
+    # cluster-cluster
     "place": ("所在地", "place"),
     "province": ("省份", "province"),
     "industry": ("产业", "industry"),
     "industry-division": ("行业大类", "GB/T 4754 division"),
     "toolbox-category": ("工具箱类别", "toolbox category"),
     "institution": ("机构", "institution"),
+    # cluster-institution-region and map
+    "mentioned-in": ("案例提及", "mentioned in the case"),
+    "located-in": ("位于", "located in"),
+    "role:promotion-agency": ("集群促进机构", "cluster promotion agency"),
+    "role:leading-enterprise": ("龙头企业", "leading enterprise"),
+    "role:founder": ("发起者", "founder"),
+    "role:host": ("承建方", "host"),
+    "role:partner": ("合作方", "partner"),
+    "role:member": ("成员", "member"),
+    "role:supporting-enterprise": ("配套企业", "supporting enterprise"),
+    # institution-cooccurrence
+    "same-cluster": ("同一集群", "same cluster"),
+    # region-links and map
     "multi-city-cluster": ("跨市集群", "multi-city cluster"),
     "investment": ("投资", "investment"),
     "enclave-economy": ("飞地经济", "enclave economy"),
@@ -56,6 +73,8 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
     "same-city-integration": ("同城化", "same-city integration"),
     "cross-regional-alliance": ("跨区域联盟", "cross-regional alliance"),
     "cross-regional-platform": ("跨区域平台", "cross-regional platform"),
+    # a projection row without ?relation (projections.assemble)
+    "related": ("相关", "related"),
 }
 #: Tableau 10, for communities (numbered largest first, so the big ones get distinct colours)
 COMMUNITY_COLOURS: tuple[str, ...] = (

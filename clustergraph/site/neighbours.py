@@ -1,19 +1,22 @@
 """Cluster neighbours and network pages, reusing ``clustergraph.network``.
 
 Neighbours come from the network package's ``cluster-cluster`` projection (clusters sharing an
-institution, a place or province, an industry or a toolbox category); the network pages are its
-own offline vis-network pages (``render_html``), written under ``network/``. When that package is
-missing or fails, neighbours are computed here from the same four relations and the network page
-only lists the edges.
+institution, a place or province, an industry, a GB/T 4754-2017 division or a toolbox category);
+the network pages are its own offline vis-network pages (``render_html``), written under
+``network/``. When that package is missing or fails, neighbours are computed here from the same
+relations, with the same labels (``industry-division``: the 大类 of the codes an industry
+``skos:closeMatch``/``skos:narrowMatch``es, labelled "C38 电气机械和器材制造业" or the bare code when
+the graph has no concept for it), and the network page only lists the edges.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from clustergraph.errors import ClusterGraphError
-from clustergraph.site.graphindex import CG, ORG
+from clustergraph.site.graphindex import CG, CGID, ORG, SKOS, GraphIndex
 
 if TYPE_CHECKING:
     from clustergraph.query.engine import Engine
@@ -30,6 +33,10 @@ _RELATIONS = (
     (CG + "industry", "industry"),
     (CG + "toolboxCategory", "toolbox-category"),
 )
+#: as in queries/projections/cluster-cluster.rq: the codes that count and the form of a code
+_GBT4754_SCHEME = CGID + "scheme/gbt4754-2017"
+_DIVISION_MATCHES = (SKOS + "closeMatch", SKOS + "narrowMatch")
+_CODE = re.compile(r"^[A-T][0-9]{2,4}$")
 _FAILURES = (
     ClusterGraphError,
     ImportError,
@@ -68,8 +75,10 @@ def cluster_reasons(ctx: Context, engine: Engine) -> tuple[Reasons, str]:
 
 
 def _own_reasons(ctx: Context) -> Reasons:
+    """The ``cluster-cluster`` projection's reasons, computed from the index."""
     index = ctx.index
     shared: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    divisions = _division_reasons(index)
     for cluster in index.instances(CG + "Cluster"):
         for prop, relation in _RELATIONS:
             for via in index.iris(cluster, prop):
@@ -79,6 +88,11 @@ def _own_reasons(ctx: Context) -> Reasons:
             institutions.update(index.iris(role, ORG + "member"))
         for via in institutions:
             shared[("institution", via, index.label(via, "zh"))].add(cluster)
+        for industry in index.iris(cluster, CG + "industry"):
+            for prop in _DIVISION_MATCHES:
+                for code in index.iris(industry, prop):
+                    if code in divisions:
+                        shared[divisions[code]].add(cluster)
     reasons: Reasons = defaultdict(set)
     for reason, clusters in shared.items():
         ordered = sorted(clusters)
@@ -86,6 +100,22 @@ def _own_reasons(ctx: Context) -> Reasons:
             for target in ordered[i + 1 :]:
                 reasons[(source, target)].add(reason)
     return dict(reasons)
+
+
+def _division_reasons(index: GraphIndex) -> dict[str, tuple[str, str, str]]:
+    """GB/T 4754 code concept → its ``industry-division`` reason (relation, via, label)."""
+    concepts = index.subjects(SKOS + "inScheme", _GBT4754_SCHEME)
+    by_notation = {n: c for c in concepts for n in index.values(c, SKOS + "notation")}
+    found: dict[str, tuple[str, str, str]] = {}
+    for notation, code in sorted(by_notation.items()):
+        if not _CODE.match(notation):
+            continue
+        division = notation[:3]
+        concept = by_notation.get(division)
+        name = index.value(concept, SKOS + "prefLabel", "zh") if concept else None
+        via = concept or f"{CGID}gbt4754/{division}"
+        found[code] = ("industry-division", via, f"{division} {name}" if name else division)
+    return found
 
 
 def neighbour_rows(ctx: Context, reasons: Reasons) -> dict[str, list[dict[str, Any]]]:

@@ -201,6 +201,33 @@ def test_industries_link_to_gbt4754_concepts_with_notation(graph: Graph) -> None
         assert codes, cluster
 
 
+def test_every_gbt4754_code_reaches_a_named_division_and_section(graph: Graph) -> None:
+    """Codes → (nearest written ancestor) → division (大类) → section (门类), all named zh + en above."""
+    scheme = CGID["scheme/gbt4754-2017"]
+    concepts = {
+        str(graph.value(c, SKOS.notation)): c for c in graph.subjects(SKOS.inScheme, scheme)
+    }
+    divisions = {c for c in concepts if len(c) == 3}
+    sections = {c for c in concepts if len(c) == 1}
+    codes = set(concepts) - divisions - sections
+    assert {c[:3] for c in codes} <= divisions
+    assert {c[0] for c in concepts} == sections == {"B", "C", "D", "I", "N"}
+    assert {"C38", "B10", "D44", "N77"} <= divisions  # named by no row of industries-gbt4754.csv
+    for code, concept in concepts.items():
+        chain = [code]
+        while (parent := graph.value(concepts[chain[-1]], SKOS.broader)) is not None:
+            chain.append(str(graph.value(parent, SKOS.notation)))
+        assert chain[-2:] == [code[:3], code[0]] or chain == [code[0]], chain
+        if len(code) in (1, 3):
+            languages = sorted(label.language for label in graph.objects(concept, SKOS.prefLabel))
+            assert languages == ["en", "zh"], code
+            assert (concept, PROV.wasDerivedFrom, None) in graph, code
+    assert set(graph.objects(scheme, SKOS.hasTopConcept)) == {concepts[s] for s in sections}
+    assert Literal("电气机械和器材制造业", lang="zh") in set(
+        graph.objects(concepts["C38"], SKOS.prefLabel)
+    )
+
+
 def test_every_cluster_has_a_status_on_every_national_list(graph: Graph) -> None:
     clusters = sorted(graph.subjects(RDF.type, CG.Cluster))
     assert len(clusters) == 20

@@ -112,3 +112,18 @@ def test_filters_hide_nodes_and_update_the_status(session: Session, graph: nx.Gr
     page.select_option("#colour-by", "community")
     assert "community 0" in page.text_content("#legend")
     session.clean()
+
+
+def test_edge_kind_filter_shows_names_not_keys(session: Session, graph: nx.Graph) -> None:
+    from clustergraph.network.style import relation_name
+
+    kinds = sorted({r for _, _, rel in graph.edges(data="relations") for r in rel.split(";") if r})
+    assert "located-in" in kinds and any(k.startswith("role:") for k in kinds)
+    options = [
+        o.strip() for o in session.page.locator("#filter-relation label").all_text_contents()
+    ]
+    assert len(options) == len(kinds)
+    for kind, option in zip(kinds, options, strict=True):
+        zh, en = relation_name(kind)
+        assert option.startswith(f"{zh} {en} ("), (kind, option)
+    session.clean()

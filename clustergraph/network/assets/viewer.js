@@ -84,7 +84,7 @@
   }
   function reasonLines(edge) {
     var found = edge.reasons && edge.reasons.length ? edge.reasons : [];
-    if (!found.length) { return [edge.relations]; }
+    if (!found.length) { return edge.kinds.map(relationName); }
     return found.map(function (r) { return relationName(r.relation) + (r.label ? ": " + r.label : ""); });
   }
   function visEdge(edge) {
