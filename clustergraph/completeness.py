@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 __all__ = ["completeness_warnings"]
 
 _TERMINAL = "。！？!?”」』)）.;；:："
+_CLAUSE = "，,、；;：:"
+#: longest closing line read as a sign-off (author, organisation, date)
+_SIGNATURE_MAX = 40
 
 
 def completeness_warnings(document: Document) -> list[str]:
@@ -28,8 +31,24 @@ def completeness_warnings(document: Document) -> list[str]:
             f"of contents are missing from the text (first: {missing[0]}); built what it holds"
         )
     paragraphs = [n for n in document.iter("paragraph")]
-    if paragraphs:
-        tail = document.clean_text(paragraphs[-1]).rstrip()
-        if tail and tail[-1] not in _TERMINAL:
-            warnings.append(f"the text ends mid-sentence (…{tail[-12:]}); it may be truncated")
+    texts = [document.clean_text(p).rstrip() for p in paragraphs[-2:]]
+    if texts and texts[-1] and texts[-1][-1] not in _TERMINAL and not _is_signature(texts):
+        tail = texts[-1]
+        warnings.append(f"the text ends mid-sentence (…{tail[-12:]}); it may be truncated")
     return warnings
+
+
+def _is_signature(texts: list[str]) -> bool:
+    """A closing sign-off (author line, date) after a finished paragraph: reports end so.
+
+    Short, no clause punctuation, and the paragraph before it ends a sentence; a text cut off in
+    mid-sentence almost never leaves such a line behind a complete one.
+    """
+    *before, last = texts
+    return (
+        len(last) <= _SIGNATURE_MAX
+        and not any(mark in last for mark in _CLAUSE)
+        and bool(before)
+        and bool(before[-1])
+        and before[-1][-1] in _TERMINAL
+    )

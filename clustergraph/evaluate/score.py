@@ -3,6 +3,8 @@
 Matching rules (tests/gold/README.md explains the annotation side):
 
 * strings are compared after NFKC folding and removal of whitespace and ``**``;
+* a 文号's year brackets are compared as one ([2021], (2021), （2021）, 【2021】 = 〔2021〕): the
+  graph's ``eli:id_local`` is the GB/T 9704 spelling, the gold keeps the brackets as printed;
 * tuple facts are multisets compared on a *strict* key (every field) and a *lenient* key (the
   identity of the fact without the attribute most often wrong), numbers as ``Decimal``;
 * institutions match one-to-one when any name (label or alias) is shared; roles name their
@@ -28,6 +30,7 @@ from clustergraph.evaluate.facts import FACT_TYPES, extract_facts
 
 __all__ = [
     "Counts",
+    "doc_number",
     "evaluate_document",
     "load_gold",
     "render_markdown",
@@ -95,6 +98,14 @@ def norm(text: object) -> str:
     return _SPACE.sub("", folded)
 
 
+_YEAR_BRACKETS = re.compile(r"[〔\[(【]\s*(\d{4})\s*[〕\])】]")
+
+
+def doc_number(text: object) -> str:
+    """A 文号 folded for comparison: :func:`norm`, with its year bracketed 〔〕 (GB/T 9704)."""
+    return _YEAR_BRACKETS.sub(r"〔\1〕", norm(text))
+
+
 def _decimal(value: object) -> Decimal | str:
     try:
         return Decimal(str(value)).normalize()
@@ -140,7 +151,7 @@ def _document_key(r: Record) -> Key:
     tiers = tuple(
         sorted((norm(t.get("label")), _int(t.get("count"))) for t in r.get("tiers") or ())
     )
-    return norm(r.get("document_number")), str(r.get("province")), tiers
+    return doc_number(r.get("document_number")), str(r.get("province")), tiers
 
 
 def _competition_key(r: Record) -> Key:

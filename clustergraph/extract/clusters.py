@@ -5,15 +5,17 @@ How a case becomes a cluster (general rules of the genre, no list of this docume
 * **Name** – the case title exactly as written (the heading after ``案例一:``), read back from
   the raw file so full-width punctuation stays as printed; IRI ``cgid:cluster/{slug of title}``.
 * **Number / category** – ``cg:caseNumber`` is the case's ordinal within its section;
-  ``cg:toolboxCategory`` comes from the enclosing section heading
-  (:func:`clustergraph.extract.concepts.toolbox_for_heading`).
+  ``cg:toolboxCategory`` comes from the nearest enclosing section or part heading that names a
+  toolbox (:func:`clustergraph.extract.concepts.toolbox_of`).
 * **Places** – every gazetteer mention in the title (province, prefecture, county), plus compound
   abbreviations (深广, 广深佛莞, 通扬泰 …) found where the genre writes them: right after the
   place names at the start of the title, at the start of the case's first two sentences, or
   right before ``两市/三地/同城`` in them. An abbreviation is resolved by
   :meth:`Gazetteer.expand_abbreviation` with the title's places as context; a token that is
   itself a place name (or part of one, even a short county name the strict scan would drop, such
-  as 晋江) is not an abbreviation. In a title the longest token that expands wins unless the case
+  as 晋江) is not an abbreviation. A title that names no place but opens with an abbreviation
+  (成渝地区…集群) is resolved against the places the case's first sentences name, and only onto
+  those places. In a title the longest token that expands wins unless the case
   text uses a shorter one on its own (莞惠新一代… with "莞惠两市" in the text: 莞惠, not 莞惠新). Places in the title carry the span of their name
   in the title as evidence; places only reached through an abbreviation in the text carry the
   abbreviation's span.
@@ -40,7 +42,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Literal
 
-from clustergraph.extract.concepts import industry_concept, toolbox_for_heading
+from clustergraph.extract.concepts import industry_concept, toolbox_of
 from clustergraph.extract.context import ClusterRecord
 from clustergraph.gazetteer.rdf import emit_region
 from clustergraph.graph.mint import mint
@@ -258,6 +260,35 @@ def _first_sentences(case: Node) -> list[Node]:
     return sentences[:_FIRST_SENTENCES]
 
 
+def _first_sentence_places(doc: Document, gazetteer: Gazetteer, case: Node) -> list[Region]:
+    """Places named in the case's first sentences, in order of first mention."""
+    clean = doc.clean.clean
+    found: list[Region] = []
+    for sentence in _first_sentences(case):
+        for mention in gazetteer.find_mentions(clean[sentence.clean_start : sentence.clean_end]):
+            if all(region.code6 != mention.region.code6 for region in found):
+                found.append(mention.region)
+    return found
+
+
+def _bare_title_abbreviation(
+    doc: Document, gazetteer: Gazetteer, case: Node, title_start: int, title: str, places: _Places
+) -> int:
+    """A title that opens with an abbreviation alone (成渝地区…集群): resolved against the places
+    the case's first sentences name, and only onto those places; returns where the rest begins.
+    """
+    body = doc.clean.clean[title_start + len(title) : case.clean_end]
+    named = _first_sentence_places(doc, gazetteer, case)
+    hit = _title_abbreviation(gazetteer, title, 0, named, [], body) if named else None
+    codes = {region.code6 for region in named}
+    if not hit or not all(region.code6 in codes for region in hit[1]):
+        return 0
+    length, regions = hit
+    for region in regions:
+        places.add(region, (title_start, title_start + length))
+    return length
+
+
 def case_industry(doc: Document, gazetteer: Gazetteer, case: Node) -> str:
     """The industry words of a case title (``浙江宁波磁性材料集群`` → ``磁性材料``)."""
     start, end = cluster_title_span(doc, case)
@@ -276,8 +307,11 @@ def _collect_places(
         places.add(mention.region, (title_start + mention.start, title_start + mention.end))
     lead = _leading_end(title, mentions)
     context = list(places.regions)
+    if not context:
+        lead = _bare_title_abbreviation(doc, gazetteer, case, title_start, title, places)
+        context = list(places.regions)
     # an abbreviation right after the leading places (广东广深佛莞智能装备集群)
-    if context:
+    else:
         skip = lead
         while skip < len(title) and title[skip] in _SEPARATORS:
             skip += 1
@@ -338,8 +372,7 @@ def _cluster(ctx: ExtractionContext, case: Node) -> ClusterRecord:
     writer.cite_clean(iri, title_start, title_end)
     if case.ordinal is not None:
         writer.add(iri, CG.caseNumber, integer(case.ordinal))
-    section = case.enclosing("section")
-    category = toolbox_for_heading(section.title or "") if section is not None else None
+    category = toolbox_of(case)
     if category is not None:
         writer.add(iri, CG.toolboxCategory, category)
 

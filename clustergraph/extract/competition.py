@@ -10,6 +10,11 @@ parentheses, "高端装备6个,…软件和信息服务、生物医药各2个", 
 A list in such a paragraph without a dimension word ("胜出的25个集群中,高端装备6个,…") takes its
 dimension from its names: only provinces, or no place name at all (industries). A trailing 等
 marks the breakdown as partial (``cg:isPartial`` on its ``qb:Slice``).
+
+Other house styles: the stage lead may be "参赛集群概况。" (…分析/概况/情况, opening its paragraph),
+the dimension word compound ("按产业领域划分"), bare groups may follow parenthesised items in one
+sentence, a list may open with "江苏以 8 个居首,其后依次为…", and "A和B各1个" (no 、) names two. A total
+stated about earlier batches ("从前两批竞赛的后续进展看,…共有 44 家集群胜出") is not the contest's.
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ _ORGANISER_AND_NAME = re.compile(
     rf"(?:组织)?(?:开展|举办|启动|实施)了?{_CONTEST_NAME}"
 )
 _TITLE_NAME = re.compile(_CONTEST_NAME)
-_NAME = re.compile(rf"(?:开展|举办|启动|组织)了?{_CONTEST_NAME}")
+_NAME = re.compile(rf"(?:(?:组织)?开展|举办|启动|组织)了?{_CONTEST_NAME}")
 _BODY_AT_START = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,12}?(?:部|委员会|委|厅|局|政府))")
 _CN_NUM = "一二三四五六七八九十"
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月"
@@ -71,12 +76,19 @@ _PER_BATCH = re.compile(
     rf"(?P<year>\d{{4}})\s*年(?:第[{_CN_NUM}\d]+批)?\s*(?:共有?)?\s*(?P<e>\d+){_UNIT}\s*参赛\s*[,;]\s*"
     rf"(?:其中)?(?P<w>\d+){_UNIT}\s*{_WON}"
 )
+#: an adverb before the winners of a total ("…参赛,最终 27 家集群胜出")
+_THEN = r"(?:最终|最后|其中|共有?|经[\u4e00-\u9fff]{2,6}[,]?)?\s*"
 _TOTAL_ENTRANTS = re.compile(
-    rf"共有?\s*(?P<e>\d+)\s*[家个][^,。;]{{0,15}}?参赛(?:\s*[,;]\s*(?P<w>\d+){_UNIT}\s*{_WON})?"
+    rf"共有?\s*(?P<e>\d+)\s*[家个][^,。;]{{0,15}}?参赛"
+    rf"(?:\s*[,;]\s*{_THEN}(?P<w>\d+){_UNIT}\s*{_WON})?"
 )
 _TOTAL_WINNERS = re.compile(rf"共有?\s*(?P<w>\d+)\s*[家个][^,。;]{{0,8}}?{_WON}")
-_STAGE_LEAD = re.compile(r"(?P<lead>[\u4e00-\u9fff]{2,10}分析)\s*[。.:]")
-_DIMENSIONS = r"行业|产业|领域|地区|区域|省份|省市|地域"
+#: a paragraph's lead: "参赛对象分析。", "胜出集群概况。", "初赛结果情况:"
+_STAGE_LEAD = re.compile(r"(?P<lead>[\u4e00-\u9fff]{2,10}(?:分析|概况|情况))\s*[。.:]")
+#: a total about earlier batches than the one reported ("从前两批竞赛的后续进展看,…共有 44 家…")
+_EARLIER = re.compile(rf"(?:前[{_CN_NUM}两\d几]+|往|上一?)(?:批|届|轮)(?!相比|比较)")
+_INDUSTRY_DIMENSIONS = ("行业", "产业", "领域")
+_DIMENSIONS = r"(?:产业|行业)领域|行业|产业|领域|地区|区域|省份|省市|地域"
 #: "从行业(分布)看", "按地区划分", "按照行业分布", "分地区看": the sentence lists one dimension
 _DIMENSION = re.compile(
     rf"(?:从\s*(?P<dim>{_DIMENSIONS})(?:分布|构成)?(?:来|上)?看"
@@ -93,7 +105,16 @@ _BARE_GROUP = re.compile(
     r"(?:集群)?\s*(?P<etc>等)?\s*(?:集群)?\s*"
 )
 #: words that open a list rather than name its first item
-_BARE_LEAD = re.compile(r"\s*(?:其中|分别为|分别是|依次为|包括|以及|及|和)\s*")
+_BARE_LEAD = re.compile(
+    r"\s*(?:其中|分别为|分别是|(?:其后|随后|其次)?依次为|其次(?:为|是)|包括|以及|及|和)\s*"
+)
+#: a group that leads the list: "江苏以 8 个居首", "广东以 20 个位居第一"
+_FIRST_GROUP = re.compile(
+    r"\s*(?P<names>[^\d,;:。()“”的]+?)\s*以\s*(?P<n>\d+)\s*(?P<unit>个|家)(?:集群)?\s*"
+    r"(?:居首|位居(?:首位|第一)|位列第一|排名第一|领先|最多)\s*"
+)
+#: words that join the two names of a group counted "各" when no 、 separates them
+_JOINERS = ("和", "以及", "与", "及")
 _WINNER_WORDS = ("结果", "胜出", "优胜", "获胜", "入选")
 _ENTRANT_WORDS = ("参赛", "申报", "报名")
 
@@ -224,7 +245,13 @@ def _totals(clean: str, facts: CompetitionFacts) -> None:
     per_batch = [m.span() for m in _PER_BATCH.finditer(clean, facts.start, facts.end)]
 
     def inside(span: tuple[int, int]) -> bool:
-        return any(s <= span[0] < e for s, e in per_batch)
+        if any(s <= span[0] < e for s, e in per_batch):
+            return True
+        # a total of earlier batches is no total of the contest reported here
+        return (
+            _EARLIER.search(clean, _sentence_start(clean, span[0], facts.start), span[0])
+            is not None
+        )
 
     for match in _TOTAL_ENTRANTS.finditer(clean, facts.start, facts.end):
         if inside(match.span()):
@@ -237,6 +264,15 @@ def _totals(clean: str, facts: CompetitionFacts) -> None:
             s <= match.start() < e for _, (s, e) in facts.entrant_totals
         ):
             facts.winner_totals.append((int(match.group("w")), match.span()))
+
+
+def _stage_leads(clean: str, start: int, end: int) -> list[tuple[int, int, URIRef | None]]:
+    """Stage leads that open a paragraph ("参赛对象分析。", "胜出集群概况。"): (start, end, stage)."""
+    return [
+        (m.start(), m.end(), _stage_of(m.group("lead")))
+        for m in _STAGE_LEAD.finditer(clean, start, end)
+        if not clean[max(clean.rfind("\n", start, m.start()) + 1, start) : m.start()].strip()
+    ]
 
 
 def _stage_of(text: str) -> URIRef | None:
@@ -261,7 +297,9 @@ def _industry_entries(clean: str, start: int, end: int, out: Breakdown) -> None:
     if out.entries:
         rest = clean[pos:end]
         out.partial = rest.lstrip(" 、,").startswith("等")
-        return
+        if out.partial:
+            return
+        # "…(7个)和C(4个)领域,D、E各3个,F 2个": bare groups may follow the parenthesised items
     groups = _bare_groups(clean, pos, end)
     for group in groups:
         for name, span in _industry_names(clean, group):
@@ -318,6 +356,10 @@ def _bare_groups(clean: str, start: int, end: int) -> list[_Group]:
 
 def _piece_groups(clean: str, start: int, end: int) -> list[_Group] | None:
     """The groups that make up ``clean[start:end]`` entirely, else None."""
+    first = _FIRST_GROUP.fullmatch(clean, start, end)
+    if first is not None:  # "江苏以 8 个居首": one group, the whole piece
+        names = (first.start("names"), first.end("names"))
+        return [_Group(names, int(first.group("n")), False, False, (names[0], first.end("unit")))]
     groups: list[_Group] = []
     pos = start
     while pos < end:
@@ -344,9 +386,24 @@ def _piece_groups(clean: str, start: int, end: int) -> list[_Group] | None:
 
 
 def _industry_names(clean: str, group: _Group) -> list[tuple[str, tuple[int, int]]]:
-    """Industry names of a group: split at 、 only (和/与 join words: 软件和信息服务)."""
+    """Industry names of a group: split at 、 only (和/与 join words: 软件和信息服务).
+
+    A group counted "各" names two or more industries, so "A和B各1个" (no 、) splits at its one
+    joining word (和, else 以及/与/及 when it occurs once).
+    """
     out = []
     s, e = group.names
+    text = clean[s:e]
+    if group.each and "、" not in text:
+        for word in _JOINERS:
+            if text.count(word) == 1:
+                at = s + text.index(word)
+                left, right = (s, at), (at + len(word), e)
+                if at - s >= 2 and e - right[0] >= 2:
+                    return [
+                        (clean[a:b].strip(), (a, b)) for a, b in (left, right) if clean[a:b].strip()
+                    ]
+                break
     for m in re.finditer(r"[^、]+", clean[s:e]):
         at = s + m.start()
         text = m.group()
@@ -381,10 +438,7 @@ def _unmarked_dimension(clean: str, groups: list[_Group], gaz: Gazetteer) -> str
 
 def _breakdowns(clean: str, facts: CompetitionFacts, gaz: Gazetteer) -> None:
     stage: URIRef | None = None
-    leads = [
-        (m.start(), m.end(), _stage_of(m.group("lead")))
-        for m in _STAGE_LEAD.finditer(clean, facts.start, facts.end)
-    ]
+    leads = _stage_leads(clean, facts.start, facts.end)
     for match in _DIMENSION.finditer(clean, facts.start, facts.end):
         for at, _, lead_stage in leads:
             if at < match.start() and lead_stage is not None:
@@ -397,7 +451,7 @@ def _breakdowns(clean: str, facts: CompetitionFacts, gaz: Gazetteer) -> None:
             continue
         end = _sentence_end(clean, match.end(), facts.end)
         dim = match.group("dim") or match.group("dim2") or match.group("dim3")
-        dimension = "industry" if dim in ("行业", "产业", "领域") else "province"
+        dimension = "industry" if dim.endswith(_INDUSTRY_DIMENSIONS) else "province"
         breakdown = Breakdown(stage, dimension, (match.start(), end))
         if dimension == "industry":
             _industry_entries(clean, match.end(), end, breakdown)

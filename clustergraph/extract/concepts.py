@@ -16,8 +16,15 @@ from clustergraph.graph.namespaces import CG, RDF, SKOS
 
 if TYPE_CHECKING:
     from clustergraph.graph.writer import GraphWriter
+    from clustergraph.text import Node
 
-__all__ = ["INDUSTRY_SCHEME", "TOOLBOX_KEYWORDS", "industry_concept", "toolbox_for_heading"]
+__all__ = [
+    "INDUSTRY_SCHEME",
+    "TOOLBOX_KEYWORDS",
+    "industry_concept",
+    "toolbox_for_heading",
+    "toolbox_of",
+]
 
 INDUSTRY_SCHEME = mint("scheme", "industries")
 
@@ -36,6 +43,21 @@ def toolbox_for_heading(heading: str) -> URIRef | None:
     for words, concept in TOOLBOX_KEYWORDS:
         if any(word in heading for word in words):
             return concept
+    return None
+
+
+def toolbox_of(node: Node) -> URIRef | None:
+    """The toolbox category of the nearest enclosing section or part whose heading names one.
+
+    House styles differ in how deep the toolbox headings sit: ``（一）协同创新`` is a section under
+    the part ``二、…工具箱``, while ``一、协同创新`` under a chapter ``第二章`` may be read as a part
+    (or a section, once chapters are parts); the innermost heading that names a toolbox wins.
+    """
+    for ancestor in node.ancestors():
+        if ancestor.kind in ("section", "part"):
+            category = toolbox_for_heading(ancestor.title or "")
+            if category is not None:
+                return category
     return None
 
 

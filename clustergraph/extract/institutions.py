@@ -27,9 +27,16 @@ decides is spelled out here because the genre has no markup for names.
    产业基金``), and so is the next item of such a 、-list; so is a weak-suffix name followed by
    ``等 … 项目/产品/技术 …`` (a project, not a body) or by ``于一体`` (``集A、B平台于一体``). A whole
    quotation (“一产业链一平台”) is a slogan. ``基地`` is mostly descriptive in the genre (生产基地,
-   配套基地, 原料药基地), so it needs a place name in front. One-character government suffixes
-   (部, 局, 厅, 委) and 政府/委员会 need a jurisdiction in front (国家…, 中央…, a place name) or the
-   ``X和Y部`` ministry form, which keeps ``内部``, ``布局``, ``技术专家委员会`` out.
+   配套基地, 原料药基地), so it needs a place name in front, or the brand an enterprise of the
+   same case opens with (``支持X装备建设X特高压试验基地``; 人才实训基地 stays out). One-character
+   government suffixes (部, 局, 厅, 委) and 政府/委员会 need a jurisdiction in front (国家…,
+   中央…, a place name) or the ``X和Y部`` ministry form, which keeps ``内部``, ``技术专家委员会``
+   out; a one-character suffix that makes an ordinary word with its neighbour (西部, 总部, 布局,
+   格局, 展厅, 名城, 同城, 城市) is none. Designated suffixes (标识解析 ``二级节点``, the market
+   ``…城``: 中国轻纺城) need 国家/中国/省/市 or a place name in front, where the name begins even
+   inside a longer run (``集中展示中国轻纺城`` → 中国轻纺城). Weak-suffix names after an amount and
+   的 are names (``设立规模50亿元的长株潭…基金``). Verbs of movement and share (打通, 走出, 占,
+   担任 …) and clause conjunctions (否则, 因此 …) are lead-ins too.
 2. **Enumeration rule.** Short brand-like names have no suffix; the genre lists them and then says
    what they are: ``推动三六零、曙光信息、飞腾 CPU…等企业``, ``聚集东风本田…等 8 家整车企业``,
    ``与清华、北交大等 25 所一流大学``, ``依托印染大脑、智慧印染两个省级工业互联网平台``. A list
@@ -39,8 +46,10 @@ decides is spelled out here because the genre has no markup for names.
    (so ``电源等关键零部件等上游供应链企业`` is not one either). The category gives the kind
    (:data:`CATEGORIES`); an item with its own suffix keeps the suffix's kind. Items that are bare
    place names or generic words are dropped, and ``N大 …`` lists (八大平台, 四大类支撑平台) name
-   kinds of things, so their suffix-less items are dropped too. Items keep their spelling after
-   whitespace normalisation: ``飞腾 CPU`` keeps its space, as printed.
+   kinds of things, so their suffix-less items are dropped too; so are the suffix-less items of
+   a list of parks (``激光制造、光电显示等特色园区`` names the parks' industries: a named park has
+   its own suffix). Items keep their spelling after whitespace normalisation: ``飞腾 CPU`` keeps
+   its space, as printed.
 3. **Investors.** ``X在<place>投资/落户/设厂`` names an enterprise X even without a suffix
    (``重点推进了无锡药明康德在泰州投资…`` → 无锡药明康德); X is read like a suffix name (lead-ins
    cut) and must not be a place itself (``合肥在芜湖…``).
@@ -49,6 +58,11 @@ decides is spelled out here because the genre has no markup for names.
    in scope are mentions of that node; a generic alias (中心, 协会 – itself a suffix or category
    word) counts only inside its own case and only where it starts a clause, so it is never
    merged across cases (it is not registered as a key of ``ctx.institutions`` for that reason).
+5. **Undeclared short forms.** The genre also shortens a company name without saying so. A
+   suffix-less list item or investor that opens exactly one full company name of the same case
+   (中原森特 for 中原森特电气股份有限公司) is that company; and the name without its legal form
+   (琴川纺织 for 琴川纺织股份有限公司), where it starts a clause or list item or follows a lead-in
+   later in the same case, is a mention of it. Both forms become ``skos:altLabel``.
 
 Every mention adds evidence (the name span; for a defining mention the name with its
 ``(简称…)``) and ``cg:mentionedInCluster`` of the case it is in; the same name twice is one node
@@ -97,6 +111,7 @@ class Suffix:
     standalone: bool = False  # the suffix alone is a name (中科院)
     jurisdiction: bool = False  # needs 国家/中央/a place in front (部, 局, 政府 …)
     place: bool = False  # needs a place name in front (基地)
+    designated: bool = False  # needs 国家/中国/省/市 or a place name in front (二级节点, …城)
 
 
 def _s(kind: URIRef, *texts: str, **flags: bool) -> list[Suffix]:
@@ -134,9 +149,13 @@ SUFFIXES: tuple[Suffix, ...] = tuple(
             *_s(CG.ServiceOrganization, "服务中心", "促进中心", "促进会", "工作站"),
             *_s(CG.ServiceOrganization, "物流中心", "会展中心"),
             *_s(CG.Platform, "采购中心", "交易中心"),
+            *_s(CG.Platform, "检验检测中心", "检测中心", "检验中心", "质检中心"),
+            *_s(CG.Platform, "二级节点", "顶级节点", designated=True),
+            *_s(CG.Platform, "城", designated=True),
             *_s(CG.IndustrialPark, "产业园区", "工业园区", "产业园", "工业园", "科技园", "小镇"),
             *_s(CG.IndustrialPark, "软件园", "合作园", "创业园", "物流园", "创新园", "示范园"),
             *_s(CG.IndustrialPark, "医药城", "药港", "药谷", "科创城", "开发区", "高新区"),
+            *_s(CG.IndustrialPark, "经开区"),
             *_s(CG.IndustrialPark, "基地", place=True),
         ],
         key=lambda suffix: -len(suffix.text),
@@ -324,10 +343,25 @@ GENERIC_WORDS: tuple[str, ...] = tuple(
 _PARTICLES_LEADING = "与和及为同跟并而且即或是对向让使给于"
 _CONTINUATION = "制化性式型率"  # 股份制, 平台化, 集团化, 平台型 …
 _CONTINUATION_SHORT = "门面署分长件位落属下内外级"  # after 部/局/厅/委: 部门, 局面, 部署 …
+#: one-character suffixes that make ordinary words with the character before or after them:
+#: 西部, 总部, 布局, 格局, 展厅, 名城, 同城 … and 城市, 城乡
+_ORDINARY_BEFORE: dict[str, str] = {
+    "部": "东西南北中内外全局底顶头尾腰总本干俱分",
+    "局": "布格结大全开变新时残僵终骗棋饭破当",
+    "厅": "展大餐客门舞",
+    "城": "名同双都省县京古新老主卫边长筑",
+}
+_ORDINARY_AFTER: dict[str, str] = {"城": "市际乡镇区郊"}
+#: "总规模 50 亿元的X基金": a name may follow an amount and 的
+_AMOUNT_BEFORE = re.compile(r"\d(?:\.\d+)?\s*[万亿]*(?:元|美元)$")
+#: where a designated name (中国…城, 国家…二级节点) begins inside a longer run
+_DESIGNATED_START = re.compile(r"中国|国家")
 _DELIMITERS = set(",;:。、!?“”‘’\"'《》<>[]【】〔〕{}—…|/\n\t ·-+=~")
 _HIGH_DENG = "高平同对均"  # 高等, 平等, 同等 … keep 等 inside a word
 _LEAD_IN = re.compile(
-    r"[一二三四五六七八九十]+是|(?P<count>(?:[一二两三四五六七八九十百千万几]+|\d+)\s*(?:大类|大|个|家|所|项|批|类)|(?:余|多)(?:个|家|所|项))|促进机构|龙头企业|配套企业|企业主体|牵头组建|牵头建设|建设完善|依托|依靠|联合|牵头|组建|建设|建成|建立|创建|成立|设立|启动|发挥|推动|推进|围绕|集聚|聚集|汇聚|参与|主导|争创|打造|共建|引导|支持|组织|开展|加快|申报|落地|投用|获得|承担|入选|引进|招引|吸引|培育|完善|搭建|构建|加入|携手|会同|委托|授予|批准|认定|获批|成为|作为|通过|包括|拥有|形成|带动|依据|按照|面向|服务于|鼓励|聚焦|实施|落户|落地|推广|联系|对标|借鉴|强化|加大|提升|优化|深化|夯实|健全|扩大|运营|布局|均为|皆为|都为|即为|也为|均是|都是|皆是|也是|即是|(?<![自理缘事])由|了|到|以及|以|在|从|把|被"
+    r"[一二三四五六七八九十]+是|(?P<count>(?:[一二两三四五六七八九十百千万几]+|\d+)\s*(?:大类|大|个|家|所|项|批|类)|(?:余|多)(?:个|家|所|项))|促进机构|龙头企业|配套企业|企业主体|牵头组建|牵头建设|建设完善|依托|依靠|联合|牵头|组建|建设|建成|建立|创建|成立|设立|启动|发挥|推动|推进|围绕|集聚|聚集|汇聚|参与|主导|争创|打造|共建|引导|支持|组织|开展|加快|申报|落地|投用|获得|承担|入选|引进|招引|吸引|培育|完善|搭建|构建|加入|携手|会同|委托|授予|批准|认定|获批|成为|作为|通过|包括|拥有|形成|带动|依据|按照|面向|服务于|鼓励|聚焦|实施|落户|落地|推广|联系|对标|借鉴|强化|加大|提升|优化|深化|夯实|健全|扩大|运营|布局|均为|皆为|都为|即为|也为|均是|都是|皆是|也是|即是|(?<![自理缘事])由|了|到|以及|以|在|从|把|被|"
+    # verbs of movement and share (打通…走出实验室, 收入占促进中心…) and clause conjunctions
+    r"担任|打通|走出|走进|走向|迈向|迈入|占|否则|但是|然而|因此|所以|从而|并且|而且|此外|如果|虽然|尽管"
 )
 #: lead-in words that are also name words right before a suffix (建设集团, 联合实验室)
 _NAME_VERBS = frozenset({"联合", "建设", "发展", "投资", "控股", "开发"})
@@ -371,7 +405,7 @@ class InstitutionMention:
     name: str  # as printed (the mention's own text)
     kind: URIRef
     canonical: str  # the node's name: equals ``name`` except for alias mentions
-    how: str  # "suffix", "list", "investor" or "alias"
+    how: str  # "suffix", "list", "investor", "alias" or "short" (an undeclared short form)
     case: Node | None = None
     category: str | None = None  # for list items: modifiers + category ("行业龙头企业")
     list_id: int | None = None
@@ -388,6 +422,7 @@ class _Candidate:
     end: int
     kind: URIRef
     suffix: Suffix | None
+    needs_brand: bool = False  # a 基地 without a place in front: kept if a brand opens it
 
 
 def _is_name_char(char: str) -> bool:
@@ -529,21 +564,30 @@ def _suffix_candidates(
             continue
         follows = text[end] if end < len(text) else ""
         if follows and (
-            follows in _CONTINUATION or (len(suffix.text) == 1 and follows in _CONTINUATION_SHORT)
+            follows in _CONTINUATION
+            or (len(suffix.text) == 1 and suffix.jurisdiction and follows in _CONTINUATION_SHORT)
+            or follows in _ORDINARY_AFTER.get(suffix.text, "")
         ):
             end += 1
             continue
         suffix_start = end - len(suffix.text)
+        precedes = text[suffix_start - 1] if suffix_start > floor else ""
+        if precedes and precedes in _ORDINARY_BEFORE.get(suffix.text, ""):
+            end += 1
+            continue
         if any(p_start <= suffix_start < p_end for p_start, p_end in excluded):
             end += 1
             continue
         scanned, stop = _scan_left(text, suffix_start, floor)
         start, _ = _cut_lead_in(text, scanned, suffix_start)
         start = _strip_front(text, start, suffix_start)
+        if suffix.designated:
+            start = _designated_start(text, start, suffix_start, gazetteer)
         name = text[start:end]
         placed = _starts_with_place(gazetteer, name)
+        after_amount = bool(_AMOUNT_BEFORE.search(text, max(floor, scanned - 16), scanned - 1))
         descriptive = not suffix.strong and (
-            (stop == "的" and start == scanned and not placed)
+            (stop == "的" and start == scanned and not placed and not after_amount)
             or (stop == "、" and scanned - 1 in descriptive_ends)
             or bool(_NON_INSTITUTION_HEAD.match(text, end))
         )
@@ -555,17 +599,34 @@ def _suffix_candidates(
                 or placed
                 or ("和" in name and len(suffix.text) == 1)
             )
-        if suffix.place:
-            ok = ok and placed
+        if suffix.designated:
+            ok = ok and (placed or bool(_DESIGNATION.match(name)))
+        needs_brand = False
+        if suffix.place and not placed:
+            needs_brand, ok = ok, False
         quoted = start > 0 and text[start - 1] == "“" and text.startswith("”", end)
         if descriptive:
             descriptive_ends.add(end)
         elif quoted:
             pass  # a whole quotation is a slogan or nickname (“一产业链一平台”), not a name
-        elif ok:
-            found.append(_Candidate(start, end, suffix.kind, suffix))
+        elif ok or needs_brand:
+            found.append(_Candidate(start, end, suffix.kind, suffix, needs_brand=needs_brand))
         end += 1
     return found
+
+
+def _designated_start(text: str, start: int, suffix_start: int, gazetteer: Gazetteer) -> int:
+    """Where a designated name begins: at 中国/国家 or a place name inside the run, if any.
+
+    A run such as ``集中展示中国轻纺城`` holds a verb the lead-in table does not know; the
+    designation that such names open with marks their real start.
+    """
+    run = text[start:suffix_start]
+    if _DESIGNATION.match(run) or _starts_with_place(gazetteer, run):
+        return start
+    starts = [m.start() for m in _DESIGNATED_START.finditer(run)]
+    starts += [m.start for m in gazetteer.find_mentions(run)]
+    return start + min(starts) if starts else start
 
 
 @dataclass
@@ -612,6 +673,10 @@ def _list_items(text: str, floor: int, gazetteer: Gazetteer, first_id: int) -> l
             if place and place[0].start == 0 and place[0].end == len(name):
                 continue
             kept.append((start, end))
+        if kind == CG.IndustrialPark:
+            # parks are named with their own suffix; bare items (激光制造、光电显示等特色园区)
+            # are the industries the parks are for
+            kept = [(start, end) for start, end in kept if _suffix_at(text, end) is not None]
         if not kept:
             continue
         list_id += 1
@@ -747,6 +812,7 @@ def _generic_alias(alias: str) -> bool:
 def _mentions(doc: Document, gazetteer: Gazetteer) -> tuple[InstitutionMention, ...]:
     clean = doc.clean.clean
     found: list[InstitutionMention] = []
+    deferred: list[InstitutionMention] = []
     list_id = 0
     paragraphs = scope_paragraphs(doc)
     for paragraph in paragraphs:
@@ -755,6 +821,10 @@ def _mentions(doc: Document, gazetteer: Gazetteer) -> tuple[InstitutionMention, 
         case = paragraph.enclosing("case")
         industry = case_industry(doc, gazetteer, case) if case is not None else ""
         suffixed = _suffix_candidates(text, floor, gazetteer, industry)
+        deferred.extend(
+            _make(doc, c.start, c.end, c.kind, "suffix", case) for c in suffixed if c.needs_brand
+        )
+        suffixed = [c for c in suffixed if not c.needs_brand]
         listed = _list_items(text, floor, gazetteer, list_id)
         if listed:
             list_id = max(item.list_id for item in listed)
@@ -795,9 +865,127 @@ def _mentions(doc: Document, gazetteer: Gazetteer) -> tuple[InstitutionMention, 
                     mention, alias=name, alias_end=alias.end(), generic_alias=_generic_alias(name)
                 )
         found.extend(chosen)
+    found.extend(_branded(deferred, found, gazetteer))
+    found = _short_forms(found)
     found.extend(_alias_mentions(doc, paragraphs, found))
+    found.extend(_stem_mentions(doc, paragraphs, found))
     found.sort(key=lambda m: m.start)
     return tuple(found)
+
+
+def _overlaps_any(start: int, end: int, mentions: list[InstitutionMention]) -> bool:
+    return any(m.start < end and start < (m.alias_end or m.end) for m in mentions)
+
+
+def _branded(
+    deferred: list[InstitutionMention], found: list[InstitutionMention], gazetteer: Gazetteer
+) -> list[InstitutionMention]:
+    """基地 names opened by the brand of an enterprise of the same case (许都装备 → 许都…试验基地).
+
+    A base needs a proper-name element in front; a place name is one (checked earlier), and so is
+    the brand an enterprise named in the same case starts with. 生产基地, 人才实训基地 … are not.
+    """
+    kept: list[InstitutionMention] = []
+    for base in deferred:
+        brands = [
+            name
+            for m in found
+            if m.case is base.case and m.kind == CG.Enterprise
+            for name in (m.name, m.alias or "")
+            if name
+        ]
+        for brand in brands:
+            shared = 0
+            while shared < min(len(brand), len(base.name)) and brand[shared] == base.name[shared]:
+                shared += 1
+            head = base.name[:shared]
+            if (
+                len(_proper_part(head)) >= 2
+                and not _DESIGNATION.match(head)
+                and not gazetteer.find_mentions(head, strict=False)
+                and not _overlaps_any(base.start, base.end, found + kept)
+            ):
+                kept.append(base)
+                break
+    return kept
+
+
+#: the legal-form tail of a company name (琴川纺织股份有限公司 → 琴川纺织)
+_COMPANY_TAIL = re.compile(r"(?:集团)?(?:股份)?(?:有限责任公司|有限公司|公司)$")
+
+
+def _full_names(found: list[InstitutionMention], case: Node | None) -> list[str]:
+    """Distinct enterprise names with a legal-form tail named in ``case``."""
+    names: list[str] = []
+    for m in found:
+        if (
+            m.case is case
+            and m.kind == CG.Enterprise
+            and m.how == "suffix"
+            and _COMPANY_TAIL.search(m.name)
+            and m.name not in names
+        ):
+            names.append(m.name)
+    return names
+
+
+def _short_forms(found: list[InstitutionMention]) -> list[InstitutionMention]:
+    """A suffix-less enterprise name that opens exactly one full company name of the same case is
+    that company, written short (中原森特 for 中原森特电气股份有限公司), as the genre does without
+    declaring it.
+    """
+    result: list[InstitutionMention] = []
+    for mention in found:
+        if mention.kind == CG.Enterprise and mention.how in ("list", "investor"):
+            longer = [
+                name
+                for name in _full_names(found, mention.case)
+                if name != mention.name and name.startswith(mention.name)
+            ]
+            if len(longer) == 1:
+                mention = replace(mention, canonical=longer[0], how="short")
+        result.append(mention)
+    return result
+
+
+def _stem_mentions(
+    doc: Document, paragraphs: list[Node], found: list[InstitutionMention]
+) -> list[InstitutionMention]:
+    """Later uses, in the same case, of a company name without its legal form (琴川纺织 for
+    琴川纺织股份有限公司), where the stem starts a clause or list item or follows a lead-in.
+    """
+    clean = doc.clean.clean
+    taken = list(found)
+    extra: list[InstitutionMention] = []
+    for paragraph in paragraphs:
+        case = paragraph.enclosing("case")
+        if case is None:
+            continue
+        for full in _full_names(found, case):
+            stem = full[: _COMPANY_TAIL.search(full).start()]  # type: ignore[union-attr]
+            if len(stem) < 3 or len(_proper_part(stem)) < 2:
+                continue
+            first = min(m.start for m in found if m.case is case and m.name == full)
+            position = max(paragraph.clean_start, first)
+            while (at := clean.find(stem, position, paragraph.clean_end)) >= 0:
+                end = at + len(stem)
+                position = end
+                if _overlaps_any(at, end, taken) or not _item_initial(clean, at, paragraph):
+                    continue
+                mention = InstitutionMention(
+                    at, end, written(doc, at, end), CG.Enterprise, full, "short", case
+                )
+                taken.append(mention)
+                extra.append(mention)
+    return extra
+
+
+def _item_initial(clean: str, at: int, paragraph: Node) -> bool:
+    """``clean[at]`` starts a clause or list item, or follows a lead-in word."""
+    if _clause_initial(clean, at, paragraph.clean_start):
+        return True
+    window = clean[max(paragraph.clean_start, at - 6) : at]
+    return any(m.end() == len(window) for m in _LEAD_IN.finditer(window))
 
 
 def _make(doc: Document, start: int, end: int, kind: URIRef, how: str, case: Node | None):
@@ -866,6 +1054,8 @@ def run(ctx: ExtractionContext) -> None:
         span = writer.raw_span(mention.start, mention.alias_end or mention.end)
         aliases = (mention.alias,) if mention.alias and not mention.generic_alias else ()
         canonical = mention.canonical
+        if mention.how == "short":
+            aliases = (*aliases, mention.name)
         bare = _LEVEL_PREFIX.sub("", canonical)
         if bare != canonical and len(bare) >= 2:
             aliases = (*aliases, bare)

@@ -1,11 +1,15 @@
 """Measures: what each case did (its 一是/二是/… items) and what each toolbox section recommends.
 
-* **Case measures** – every enumeration item the text layer found inside a case study (一是 …,
-  with or without ``**``, ended by 。 or ;; also a chain whose 一是 follows a lead word,
-  ``其做法一是…;二是…``, see :func:`loose_items`) is a ``cg:Measure``: ``cg:measureOf`` the case's
-  cluster, ``cg:ordinal`` (1 = 一是), the cluster's ``cg:toolboxCategory``, ``rdfs:label`` = the
-  item's heading clause (``enumeration.heading``) or else its first clause cut at 40 characters,
-  and evidence = the full item text. IRI ``cgid:measure/{cluster slug}/{ordinal}``.
+* **Case measures** – every enumerated item of a case study is a ``cg:Measure``: ``cg:measureOf``
+  the case's cluster, ``cg:ordinal`` (1 = 一是/第一/首先/①/1）), the cluster's
+  ``cg:toolboxCategory``, ``rdfs:label`` = the item's heading (its run-in title, or the heading
+  clause of an enumeration item) or else its first clause cut at 40 characters, and evidence =
+  the full item text. The case's items are (:func:`case_items`) its numbered items when it has
+  at least two (lines opening with "1）", "①", "1、" …: the document structure's ``item`` nodes),
+  else the enumeration items the text layer found in its paragraphs (一是 …, 第一，…, 首先，…其次，…,
+  with or without ``**``, ended by 。 or ;), of the style that comes first, else a chain whose
+  一是 follows a lead word (``其做法一是…;二是…``, see :func:`loose_items`). IRI
+  ``cgid:measure/{cluster slug}/{ordinal}``.
 * **Recommended measures** – the introduction of a toolbox section (its paragraphs before the
   first case) states general advice. When it enumerates (``主要做法包括:一是…;二是…``) each item is
   a ``cg:RecommendedMeasure`` (⊑ ``cg:Measure``); in prose, each sentence that *recommends* is one
@@ -17,8 +21,10 @@
   A sentence recommends when it has a modal (要, 应, 应当, 需要, 必须 – not 重要/主要/要素, not
   应用/供应/效应 …), or when it has an action verb (推动, 加快, 加强, 鼓励, 探索, 建立, 完善, 促进,
   引导, 推进, 构建, 搭建, 营造, 提高, 提升 …) and is neither a completed report (a clause with
-  perfective 了: ``有效增强了…``, ``提高了…``) nor a judgement of the form ``…是…之一/组成部分/
-  重要任务/主要机制/常用手段``. 促进 in a body's name or duty (促进机构, 促进职能) is no action verb.
+  perfective 了: ``有效增强了…``, ``提高了…``), nor a judgement of the form ``…是…之一/组成部分/
+  重要任务/主要机制/常用手段``, nor a report of a trend (``越来越多的城市将…``, ``领先集群普遍以…``,
+  ``大多…``, ``纷纷…``). 促进 in a body's name or duty (促进机构, 促进职能) is no action verb. A
+  numbered item (``1）…``) of an introduction is one recommendation, like an enumeration item.
 """
 
 from __future__ import annotations
@@ -32,7 +38,13 @@ from clustergraph.graph.mint import mint, slugify
 from clustergraph.graph.namespaces import CG, RDFS
 from clustergraph.graph.writer import integer, zh
 from clustergraph.text.nodes import Node
-from clustergraph.text.segment import Marker, chain_markers, find_markers, heading_clause
+from clustergraph.text.segment import (
+    Marker,
+    chain_markers,
+    find_markers,
+    heading_clause,
+    item_end,
+)
 
 if TYPE_CHECKING:
     from rdflib import URIRef
@@ -40,13 +52,25 @@ if TYPE_CHECKING:
     from clustergraph.extract.context import ExtractionContext
     from clustergraph.text import Document
 
-__all__ = ["category_slug", "is_recommendation", "loose_items", "measure_label", "run"]
+__all__ = [
+    "case_items",
+    "category_slug",
+    "is_recommendation",
+    "loose_items",
+    "measure_label",
+    "run",
+]
 
 MAX_LABEL = 40
 #: also read recommendations out of prose introductions (sentence by sentence); when False only
 #: introductions that enumerate (一是/二是…) give recommended measures
 PROSE_RECOMMENDATIONS = True
-_MARKER = re.compile(r"^\s*[一二三四五六七八九十]+是\s*")
+#: an enumeration or item marker at the start of an item's text (一是, 第一, 首先, ①, 1）, 1、 …)
+_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+\s*[,、:]|(?:首先|其次|再次|然后|最后)\s*[,、:]"
+    r"|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793\u24eb-\u24fe]|\(\s*\d{1,2}\s*\)"
+    r"|\d{1,2}\s*(?:\)|、|\.(?!\d)))\s*"
+)
 _CLAUSE_END = re.compile(r"[。,;:!?]")
 #: 一是 right after a Han character ("其做法一是"), unless 一 ends a word (统一, 唯一, 之一 …)
 _LOOSE_FIRST = re.compile(r"(?<=[\u4e00-\u9fff])(?<![统唯同第之万划专单合归如均逐])一是")
@@ -61,6 +85,8 @@ _ACTION = re.compile(
 #: action words used as nouns: "集群发展促进机构/促进职能/促进中心" names a body or a duty
 _NOMINAL_ACTION = re.compile(r"促进(?=机构|职能|中心|会|组织|工作)")
 _PERFECTIVE = re.compile(r"(?<![为除罢])了(?![解])")
+#: a sentence that reports how many clusters or cities already do something, not advice
+_TREND = re.compile(r"越来越多|普遍|大多|多数|纷纷")
 _JUDGEMENT = re.compile(
     r"是[^,;。]*(?:之一|组成部分|重要任务|关键|核心|基础|前提|保障|特征|根本|手段|路径|机制|途径|方式"
     r"|抓手|载体|模式)"
@@ -90,7 +116,7 @@ def is_recommendation(sentence: str) -> bool:
         return True
     if not _ACTION.search(_NOMINAL_ACTION.sub("", sentence)):
         return False
-    return not _PERFECTIVE.search(sentence) and not _JUDGEMENT.search(sentence)
+    return not any(p.search(sentence) for p in (_PERFECTIVE, _JUDGEMENT, _TREND))
 
 
 def _advice_clause(sentence: str) -> str:
@@ -127,9 +153,7 @@ def loose_items(doc: Document, case: Node) -> list[Node]:
     for paragraph, text, markers in zip(paragraphs, texts, chains, strict=True):
         base = paragraph.clean_start
         for k, marker in enumerate(markers):
-            end = markers[k + 1].start if k + 1 < len(markers) else len(text)
-            while end > marker.start and text[end - 1].isspace():
-                end -= 1
+            end = item_end(text, markers, k)
             start, stop = clean.raw_span(base + marker.start, base + end)
             node = Node("enumeration", start, stop, base + marker.start, base + end)
             node.number = text[marker.start : marker.body - 1]
@@ -139,18 +163,65 @@ def loose_items(doc: Document, case: Node) -> list[Node]:
     return items
 
 
+def case_items(doc: Document, case: Node) -> list[Node]:
+    """The enumerated items of a case, outermost list first (see the module docstring).
+
+    Numbered items (``item`` nodes: "1）…", "①…" lines) when the case has two or more, unless
+    they are bare sub-headings ("1、基本情况", "2、主要做法") over enumeration items; else the
+    enumeration items of the style that comes first (一是… holding (1)…(2)… gives the 一是 items);
+    else a 一是 chain that starts after a lead word.
+    """
+    numbered = [child for child in case.children if child.kind == "item" and child.ordinal]
+    found = list(case.iter("enumeration"))
+    if len(numbered) >= 2 and not (found and all(_subheading(item) for item in numbered)):
+        return numbered
+    if found:
+        return [node for node in found if node.role == found[0].role]
+    return loose_items(doc, case)
+
+
+def _subheading(item: Node) -> bool:
+    """A titled item whose heading line holds only the title ("1、主要做法"), no run-in text."""
+    heading = item.children[0] if item.children else None
+    return bool(item.title) and heading is not None and not heading.children
+
+
+def _item_body(item: Node) -> Node | None:
+    """A numbered item's first paragraph (its body), or None (then the whole item counts).
+
+    Paragraphs after it stay inside the item in the document tree (a case's closing remarks after
+    its last "4）…"), but are not the measure.
+    """
+    if item.kind != "item":
+        return None
+    body = next((c for c in item.children if c.kind not in ("heading", "furniture")), None)
+    return body if body is not None and body.kind == "paragraph" else None
+
+
+def _item_span(item: Node) -> tuple[int, int]:
+    """Raw span of a measure's text: the enumeration item, or the numbered item up to its body."""
+    body = _item_body(item)
+    return item.start, (item.end if body is None else body.end)
+
+
+def _item_label(doc: Document, item: Node) -> str:
+    """The item's heading (run-in title or heading clause), else its first clause."""
+    if item.kind == "item" and item.title:
+        return item.title
+    body = _item_body(item)
+    end = item.clean_end if body is None else body.clean_end
+    return measure_label(doc.clean.clean[item.clean_start : end], item.heading)
+
+
 def _case_measures(ctx: ExtractionContext) -> None:
     writer, doc = ctx.writer, ctx.doc
     for cluster in ctx.clusters:
-        items = [node for node in cluster.case.iter("enumeration")]
-        if not items:
-            items = loose_items(doc, cluster.case)
+        items = case_items(doc, cluster.case)
         for position, item in enumerate(items, start=1):
             ordinal = item.ordinal or position
             iri = mint("measure", slugify(cluster.label), ordinal)
-            text = doc.clean_text(item)
-            label = measure_label(text, item.heading)
-            writer.entity(iri, CG.Measure, span=(item.start, item.end))
+            label = _item_label(doc, item)
+            writer.entity(iri, CG.Measure, span=_item_span(item))
             writer.add(iri, RDFS.label, zh(_as_written(doc, item, label)))
             writer.add(iri, CG.measureOf, cluster.iri)
             writer.add(iri, CG.ordinal, integer(ordinal))
@@ -168,11 +239,16 @@ def _as_written(doc: Document, node: Node, label: str) -> str:
 
 
 def _intro_units(section: Node) -> list[Node]:
-    """The section introduction's enumeration items, and its sentences that hold none."""
+    """The section introduction's numbered and enumeration items, and its sentences that hold
+    none.
+    """
     units: list[Node] = []
     for child in section.children:
         if child.kind == "case":
             break
+        if child.kind == "item" and child.ordinal:
+            units.append(child)
+            continue
         if child.kind != "paragraph":
             continue
         items = list(child.iter("enumeration"))
@@ -188,7 +264,7 @@ def _intro_units(section: Node) -> list[Node]:
 def _recommended_measures(ctx: ExtractionContext) -> None:
     writer, doc = ctx.writer, ctx.doc
     for section in doc.iter("section"):
-        if not any(True for _ in section.iter("case")):
+        if not any(child.kind == "case" for child in section.children):
             continue
         category = toolbox_for_heading(section.title or "")
         if category is None:
@@ -196,15 +272,15 @@ def _recommended_measures(ctx: ExtractionContext) -> None:
         ordinal = 0
         for unit in _intro_units(section):
             text = doc.clean_text(unit)
-            if unit.kind == "enumeration":
-                label = measure_label(text, unit.heading)
+            if unit.kind in ("enumeration", "item"):
+                label = _item_label(doc, unit)
             elif is_recommendation(text):
                 label = _advice_clause(text)
             else:
                 continue
             ordinal += 1
             iri = mint("measure", f"toolbox-{category_slug(category)}", ordinal)
-            writer.entity(iri, CG.Measure, CG.RecommendedMeasure, span=(unit.start, unit.end))
+            writer.entity(iri, CG.Measure, CG.RecommendedMeasure, span=_item_span(unit))
             writer.add(iri, RDFS.label, zh(_as_written(doc, unit, label)))
             writer.add(iri, CG.recommendedFor, category)
             writer.add(iri, CG.toolboxCategory, category)

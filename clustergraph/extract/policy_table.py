@@ -8,6 +8,8 @@ Columns are recognised by their header words (省份/地区 → jurisdiction, �
 before it and then ";" separates its items; a chunk with its own "label:" but no N is a group
 that is no tier, and it ends the tier before it). Items are split at 、; a last "X和Y" is split at 和
 only when that makes the list as long as the stated N (otherwise 和 joins one item's words).
+A tier whose text says its list is given elsewhere ("20个X:以县域为主体培育,名单另行发布") keeps its
+stated N but has no items.
 
 Helpers for policy documents (issuer names, title normalisation, dates) live here because the
 practices rule links the documents it reads about to these rows.
@@ -29,6 +31,7 @@ from clustergraph.extract.docnumber import (
     is_central,
     issuer_body_name,
 )
+from clustergraph.extract.quality_checks.text_patterns import NOT_LISTED
 from clustergraph.extract.timeline import (
     date_literal,
     document_type,
@@ -37,7 +40,7 @@ from clustergraph.extract.timeline import (
     surface,
 )
 from clustergraph.graph.mint import mint
-from clustergraph.graph.namespaces import CG, DCTERMS, ELI, RDF, SKOS, XSD
+from clustergraph.graph.namespaces import CG, DCTERMS, ELI, RDF, RDFS, SKOS, XSD
 from clustergraph.graph.writer import integer, zh
 
 if TYPE_CHECKING:
@@ -271,6 +274,8 @@ class Tier:
     stated: int
     span: tuple[int, int]
     items: list[tuple[int, int]] = field(default_factory=list)
+    #: what the cell says instead of a list ("以县域为主体培育,名单另行发布")
+    note: tuple[int, int] | None = None
 
 
 def _top_level_split(clean: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
@@ -308,6 +313,10 @@ def parse_tiers(clean: str, start: int, end: int) -> list[Tier]:
             tier.span = (tier.span[0], e)
             bodies.append((s, e))
     for tier, bodies in chunks:
+        if any(NOT_LISTED.search(clean, s, e) for s, e in bodies):
+            tier.note = _trim(clean, bodies[0][0], bodies[-1][1])
+            tiers.append(tier)  # the list is given elsewhere: no items
+            continue
         if len(bodies) > 1:
             items = [_trim(clean, s, e) for s, e in bodies]
         else:
@@ -445,11 +454,14 @@ def _emit_jurisdiction(
 
 
 def _emit_number(ctx: ExtractionContext, iri: URIRef, number: DocNumber) -> None:
-    """The 文号 in its standard 〔〕 spelling and its parts (the spelling as printed if it differs)."""
+    """The 文号 in its standard 〔〕 spelling and its parts (the spelling as printed if it differs:
+    豫政（2021）15号 with its full-width brackets, not the clean text's folded ones).
+    """
     writer = ctx.writer
     writer.add(iri, ELI.id_local, Literal(number.canonical, datatype=XSD.string))
-    if number.text != number.canonical:
-        writer.add(iri, CG.docNumberAsWritten, Literal(number.text))
+    printed = surface(ctx, number.start, number.end) or number.text
+    if printed != number.canonical:
+        writer.add(iri, CG.docNumberAsWritten, Literal(printed))
     writer.add(iri, CG.docNumberIssuer, Literal(number.issuer, datatype=XSD.string))
     writer.add(iri, CG.docNumberYear, Literal(f"{number.year:04d}", datatype=XSD.gYear))
     writer.add(iri, CG.docNumberSerial, integer(number.serial))
@@ -479,6 +491,8 @@ def _emit_tier(ctx: ExtractionContext, policy: URIRef, n: int, tier: Tier) -> No
     writer.add(iri, CG.tierKind, tier_kind(label))
     writer.add(iri, CG.statedCount, integer(tier.stated))
     writer.add(iri, CG.tierOrdinal, integer(n))
+    if tier.note is not None:
+        writer.add(iri, RDFS.comment, zh(surface(ctx, *tier.note)))
     writer.add(TARGET_SCHEME, RDF.type, SKOS.ConceptScheme)
     for start, end in tier.items:
         text = unicodedata.normalize("NFKC", clean[start:end]).strip()

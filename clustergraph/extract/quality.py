@@ -9,8 +9,10 @@ text for patterns of the genre. Every check is general (no list of this document
 * **Stated counts vs listed items** (``cg:CountMismatch``): each ``cg:PolicyTier``'s
   ``cg:statedCount`` against its ``cg:target`` items; "N个X:A、B、C" and "A、B、C三市/八大平台"
   anywhere in the text (a list ending in 等 is partial and not checked; a conjunction in the last
-  item may join two items, so "…、装备产业和技术服务" counts as either reading); a survey's stated
-  count of regions against the distinct regions of its ``cg:usage`` phrasings.
+  item may join two items, so "…、装备产业和技术服务" counts as either reading; a list said to be
+  given elsewhere, "名单另行发布", is not counted, and a count after a conjunction, "由A、B和 9 家企业",
+  is one more item, not the list's size); a survey's stated count of regions against the distinct
+  regions of its ``cg:usage`` phrasings.
 * **Parts vs stated totals** (``cg:SumMismatch``): each breakdown ``qb:Slice`` of a competition
   against the competition's ``cg:entrantCount``/``cg:winnerCount`` (a partial breakdown, marked
   ``cg:isPartial`` because its list ends in 等, is not checked unless it exceeds the total);
@@ -28,7 +30,8 @@ text for patterns of the genre. Every check is general (no list of this document
 * **Name inconsistency** (``cg:NameInconsistency``): a case whose text names its cluster with a word
   of the title substituted (电器 → 电气, 高性能 → 高端; dropped or added words such as 市 or 产业 are
   not findings), and a document cited under two different titles (《提升…的若干意见》 in the text,
-  《关于进一步提升…的意见》 in the table; an issuer prefix, 关于/印发 and a 文号 do not count).
+  《关于进一步提升…的意见》 in the table; an issuer prefix, 关于/印发 and a 文号 do not count, and a
+  notice "X关于印发Y的通知" is cited as 《Y》).
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """Dated policy milestones: numbered items that open with a date ("1. 2017年10月,…提出,要…").
 
+The number may be written 1. / 1、 / (1) / 1） / ①, and the date may carry a day (2021年3月11日).
+
 White papers of this genre trace the policy line as a numbered list, one event per item: a date,
 the event or document (党的十九大报告, 中央经济工作会议, 《…》), a verb of saying (提出, 强调 …) and
 what was said. Each item becomes a ``cg:Policy`` with its date, label, issuer (only when the
@@ -22,6 +24,7 @@ from rdflib import Literal, URIRef
 from clustergraph.graph.mint import mint
 from clustergraph.graph.namespaces import CG, DCTERMS, ELI, XSD
 from clustergraph.graph.writer import integer, zh
+from clustergraph.text.patterns import circled_value
 
 if TYPE_CHECKING:
     from clustergraph.extract.context import ExtractionContext
@@ -192,8 +195,10 @@ def date_literal(year: int, month: int | None = None, day: int | None = None) ->
 
 # -- timeline items ----------------------------------------------------------------------------
 
+#: "1. " "1、" "(1)" "1)" (NFKC of "1）") or "①" (kept by the clean text) at a line start
 _ITEM_START = re.compile(
-    r"(?:^|(?<=\n))[ \t]*(?:\(\s*(?P<pnum>\d{1,2})\s*\)|(?P<num>\d{1,2})\s*[.、])\s*"
+    r"(?:^|(?<=\n))[ \t]*(?:\(\s*(?P<pnum>\d{1,2})\s*\)|(?P<num>\d{1,2})\s*[.、)]"
+    r"|(?P<cnum>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793\u24eb-\u24fe]))\s*"
     r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?"
     r"\s*[,:]?\s*"
 )
@@ -328,7 +333,7 @@ def find_items(clean: str) -> list[TimelineItem]:
         end = _item_end(clean, body)
         number = match.group("num") or match.group("pnum")
         item = TimelineItem(
-            ordinal=int(number),
+            ordinal=int(number) if number else circled_value(match.group("cnum")) or 0,
             year=int(match.group("year")),
             month=int(match.group("month")),
             day=int(match.group("day")) if match.group("day") else None,

@@ -7,6 +7,12 @@ quality rule can check count against share; each clause "A、B和C + verb (+ mod
 becomes one ``cg:PhrasingUsage`` per region. The verb may carry an adverb and a modifier
 ("均提出", "则采用", "侧重发展"), and the phrase may come first ("“X”是A、B…政府工作报告中的高频词"). Regions not named are not asserted: a query over the
 province nodes finds them.
+
+A survey may also go on over the paragraphs that follow it ("第一类是“X”。A、B 8 个地区采用这一提法。",
+"此外,…"), as long as each of them states usages: "这一提法/这一表述" refers back to the quoted
+phrase the paragraph introduced, and a clause "2020 年政府工作报告提出发展“X”" takes its region
+from the sentence's one named region ("陕西的表述在两年间有所调整:…") and its own year. Quotations
+in an example clause ("如山东提出“…”", a report's words) are not usages.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ if TYPE_CHECKING:
     from clustergraph.gazetteer import Gazetteer, Region
     from clustergraph.gazetteer.model import Mention
 
-__all__ = ["Survey", "Usage", "find_survey", "run"]
+__all__ = ["Survey", "Usage", "find_survey", "find_surveys", "find_usages", "run"]
 
 _REPORT = "政府工作报告"
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
@@ -51,6 +57,7 @@ _VERBS = (
     "提到",
     "使用",
     "采用",
+    "沿用",
 )
 #: a modifier before the verb ("侧重发展", "重点培育", "着力打造")
 _VERB_MODIFIERS = (
@@ -73,7 +80,20 @@ _VERB_MODIFIERS = (
 _ADVERBS = ("均", "都", "皆", "亦", "也", "则", "还", "分别", "同样", "多", "普遍", "主要")
 #: the phrase first: "“X”是A、B…政府工作报告中的高频词", "“X”成为A、B的共同表述"
 _COPULA = re.compile(r"\s*(?:是|为|成为|见于|出现在|出现于|写入了?)\s*")
-_LEADS = ("其中", "此外", "另外", "同时", "而", "如", "以及")
+_LEADS = ("其中", "此外", "另外", "同时", "而", "以及")
+#: an example clause: its quotation is a report's own words, not a usage ("如山东提出“…”")
+_EXAMPLE = re.compile(r"\s*(?:例如|比如|譬如|如)")
+#: the regions' apposition before the verb ("…河北 8 个地区采用", "…内蒙古等 9 个地区采用")
+_APPOSITION = re.compile(
+    r"\s*等?\s*(?:(?:\d+|[两三四五六七八九十]+)\s*个)?\s*"
+    r"(?:地区|省份|省区市|省市|省区|省\([^()]{1,8}\))?\s*"
+)
+#: "这一提法": the phrase the paragraph introduced before
+_ANAPHOR = re.compile(r"(?:这一|这种|这个|此|该|上述)(?:提法|表述|说法|用语|表达)")
+#: a clause whose subject is a year's report: "2020 年政府工作报告提出发展“X”"
+_DATED = re.compile(
+    rf"\s*(?P<year>(?:19|20)\d{{2}})\s*年(?:的)?\s*(?:{_REPORT}|报告)?\s*(?:中|里)?\s*"
+)
 _SEPARATORS = "、和及与 "
 _QUOTE = re.compile(r"“(?P<phrase>[^“”]{2,30})”")
 
@@ -85,6 +105,7 @@ class Usage:
     phrase: tuple[int, int]
     clause: tuple[int, int]
     regions: list[tuple[Region, tuple[int, int]]] = field(default_factory=list)
+    year: int | None = None
 
 
 @dataclass
@@ -132,10 +153,20 @@ def _names_run(
 
 
 def find_survey(clean: str, start: int, end: int, gaz: Gazetteer) -> Survey | None:
-    """The work-report survey in ``clean[start:end]`` (one paragraph), or None."""
-    at = clean.find(_REPORT, start, end)
-    if at < 0:
+    """The work-report survey in ``clean[start:end]`` (one paragraph), or None.
+
+    The survey is about the first report mention counted "31个省…政府工作报告" in its clause (a
+    heading run into the paragraph may name the reports first), else about the first mention.
+    """
+    mentions = [m.start() for m in re.finditer(_REPORT, clean[start:end])]
+    if not mentions:
         return None
+    at = start + mentions[0]
+    for offset in mentions:
+        clause = max(clean.rfind(ch, start, start + offset) for ch in "。;,:\n")
+        if _SURVEYED.search(clean, max(clause + 1, start), start + offset):
+            at = start + offset
+            break
     stop = clean.find("。", at, end)
     sentence = (start, end if stop < 0 else stop + 1)
     head = clean[start : at + len(_REPORT)]
@@ -152,40 +183,126 @@ def find_survey(clean: str, start: int, end: int, gaz: Gazetteer) -> Survey | No
         stated=int(stated.group("n")) if stated else None,
         share=share.group("p") if share else None,
     )
-    offset = sentence[1]
+    survey.usages = find_usages(clean, sentence[1], end, gaz)
+    return survey
+
+
+def find_usages(clean: str, start: int, end: int, gaz: Gazetteer) -> list[Usage]:
+    """The phrasing usages stated in ``clean[start:end]`` (part of one paragraph), in order."""
     mentions = [
-        replace(m, start=m.start + offset, end=m.end + offset)
-        for m in gaz.find_mentions(clean[offset:end])
+        replace(m, start=m.start + start, end=m.end + start)
+        for m in gaz.find_mentions(clean[start:end])
     ]
-    for quote in _QUOTE.finditer(clean, offset, end):
-        boundary = max(clean.rfind(ch, offset, quote.start()) for ch in "。;,:")
-        clause_start = max(boundary + 1, offset)
+    usages: list[Usage] = []
+    introduced: list[tuple[int, int]] = []  # quoted phrases no region uses: "第一类是“X”"
+    for quote in _QUOTE.finditer(clean, start, end):
+        boundary = max(clean.rfind(ch, start, quote.start()) for ch in "。;,:")
+        clause_start = max(boundary + 1, start)
+        if _EXAMPLE.match(clean, clause_start, quote.start()):
+            continue
         run = _names_run(clean, clause_start, quote.start(), mentions, gaz)
         if run is None:
             usage = _phrase_first(clean, clause_start, quote, end, mentions, gaz)
+            usage = usage or _dated(clean, start, clause_start, quote, mentions, gaz)
             if usage is not None:
-                survey.usages.append(usage)
+                usages.append(usage)
+            elif _sentence_start(clean, start, quote.start()) >= clause_start:
+                introduced.append(quote.span("phrase"))
             continue
         regions, names_end = run
         if not _introduces(clean[names_end : quote.start()]):
             continue
         usage = Usage(phrase=quote.span("phrase"), clause=(regions[0][1][0], quote.end()))
         usage.regions = regions
-        survey.usages.append(usage)
-    return survey
+        usages.append(usage)
+    for anaphor in _ANAPHOR.finditer(clean, start, end):
+        usage = _anaphoric(clean, start, anaphor, introduced, mentions, gaz)
+        if usage is not None:
+            usages.append(usage)
+    return sorted(usages, key=lambda u: u.clause)
 
 
-def _introduces(gap: str) -> bool:
+def _sentence_start(clean: str, floor: int, at: int) -> int:
+    return max(clean.rfind("。", floor, at) + 1, floor)
+
+
+def _anaphoric(
+    clean: str,
+    start: int,
+    anaphor: re.Match[str],
+    introduced: list[tuple[int, int]],
+    mentions: list[Mention],
+    gaz: Gazetteer,
+) -> Usage | None:
+    """Regions using the phrase introduced before: "A、B 8 个地区采用这一提法" after 第一类是“X”."""
+    before = [span for span in introduced if span[1] < anaphor.start()]
+    if not before:
+        return None
+    boundary = max(clean.rfind(ch, start, anaphor.start()) for ch in "。;,:")
+    clause_start = max(boundary + 1, start)
+    # the phrase must be the last quotation before the anaphor
+    if (
+        _EXAMPLE.match(clean, clause_start, anaphor.start())
+        or "“" in clean[before[-1][1] : anaphor.start()]
+    ):
+        return None
+    run = _names_run(clean, clause_start, anaphor.start(), mentions, gaz)
+    if run is None:
+        return None
+    regions, names_end = run
+    if not _introduces(clean[names_end : anaphor.start()], whole=True):
+        return None
+    usage = Usage(phrase=before[-1], clause=(regions[0][1][0], anaphor.end()))
+    usage.regions = regions
+    return usage
+
+
+def _dated(
+    clean: str,
+    start: int,
+    clause_start: int,
+    quote: re.Match[str],
+    mentions: list[Mention],
+    gaz: Gazetteer,
+) -> Usage | None:
+    """A clause "2020 年政府工作报告提出发展“X”": the sentence's one region, the clause's year."""
+    dated = _DATED.match(clean, clause_start, quote.start())
+    if dated is None or not _introduces(clean[dated.end() : quote.start()]):
+        return None
+    sentence = _sentence_start(clean, start, clause_start)
+    regions: dict[str, tuple[Region, tuple[int, int]]] = {}
+    for mention in mentions:
+        if sentence <= mention.start and mention.end <= clause_start:
+            region = _province_of(mention.region, gaz, mention.candidates)
+            if region is None:
+                return None
+            regions.setdefault(region.code6, (region, (mention.start, mention.end)))
+    if len(regions) != 1:
+        return None
+    usage = Usage(phrase=quote.span("phrase"), clause=(clause_start, quote.end()))
+    usage.regions = list(regions.values())
+    usage.year = int(dated.group("year"))
+    return usage
+
+
+def _introduces(gap: str, whole: bool = False) -> bool:
     """Does the text between the regions and the quotation start with a (modified) verb?
 
-    "提出", "均提出", "则采用", "侧重发展", "都重点培育" – an adverb, then a modifier, then a verb.
+    "提出", "均提出", "则采用", "侧重发展", "都重点培育" – an adverb, then a modifier, then a verb;
+    the regions' apposition may come first ("…河北 8 个地区采用"). With ``whole``, the gap must
+    end with the verb (before "这一提法").
     """
     text = gap.lstrip(" ")
+    apposition = _APPOSITION.match(text)
+    if apposition is not None:
+        text = text[apposition.end() :]
     for words in (_ADVERBS, _VERB_MODIFIERS):
         for word in sorted(words, key=len, reverse=True):
             if text.startswith(word) and text[len(word) :].lstrip(" "):
                 text = text[len(word) :].lstrip(" ")
                 break
+    if whole:
+        return text.rstrip(" 了") in _VERBS
     return text.startswith(_VERBS)
 
 
@@ -216,23 +333,52 @@ def _phrase_first(
     return usage
 
 
-def _paragraphs(ctx: ExtractionContext) -> list[tuple[int, int]]:
-    return [
-        (node.clean_start, node.clean_end)
-        for node in ctx.doc.iter("paragraph")
-        if _REPORT in ctx.doc.clean_text(node) and node.enclosing("toc") is None
+#: the nodes that follow one another in the text (a survey's paragraphs end at any but a paragraph)
+_BLOCKS = ("paragraph", "heading", "table", "case", "section", "part", "item")
+
+
+def find_surveys(ctx: ExtractionContext) -> list[Survey]:
+    """Every survey paragraph, with the usages of the paragraphs that go on with it.
+
+    The survey goes on over the paragraphs right after it while each states usages; a heading,
+    a table or a paragraph without usages ends it.
+    """
+    clean = ctx.doc.clean.clean
+    blocks = [
+        (node.clean_start, node.clean_end) if node.kind == "paragraph" else None
+        for node in ctx.doc.iter()
+        if node.kind in _BLOCKS and node.enclosing("toc") is None
     ]
+    surveys: list[Survey] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
+        if block is None or _REPORT not in clean[block[0] : block[1]]:
+            continue
+        start, end = block
+        survey = find_survey(clean, start, end, ctx.gazetteer)
+        if survey is None or not (survey.usages or survey.stated is not None):
+            continue
+        surveys.append(survey)
+        if survey.stated is None and survey.surveyed is None:
+            continue
+        # the paragraphs that go on listing usages ("第一类是…", "此外,…") belong to it
+        while index < len(blocks) and blocks[index] is not None:
+            usages = find_usages(clean, *blocks[index], ctx.gazetteer)  # type: ignore[misc]
+            if not usages:
+                break
+            survey.usages.extend(usages)
+            index += 1
+    return surveys
 
 
 def run(ctx: ExtractionContext) -> None:
     """Emit each survey and its phrasing usages."""
     from clustergraph.gazetteer.rdf import emit_region
 
-    writer, clean = ctx.writer, ctx.doc.clean.clean
-    for start, end in _paragraphs(ctx):
-        survey = find_survey(clean, start, end, ctx.gazetteer)
-        if survey is None or not (survey.usages or survey.stated is not None):
-            continue
+    writer = ctx.writer
+    for survey in find_surveys(ctx):
         label = surface(ctx, *survey.label)
         iri = mint("survey", "work-reports", label)
         writer.entity(iri, CG.WorkReportSurvey, label=label, span=writer.raw_span(*survey.sentence))
@@ -248,12 +394,13 @@ def run(ctx: ExtractionContext) -> None:
         for usage in survey.usages:
             phrase = surface(ctx, *usage.phrase)
             clause = writer.raw_span(*usage.clause)
+            when = date_literal(usage.year) if usage.year else date
             for region, span in usage.regions:
                 node = mint("phrasing", region.code6, phrase)
                 writer.entity(node, CG.PhrasingUsage, span=clause)
                 writer.add(node, CG.region, emit_region(writer, region, writer.raw_span(*span)))
                 writer.add(node, CG.phrase, zh(phrase))
                 writer.add(node, DCTERMS.isPartOf, iri)
-                if date is not None:
-                    writer.add(node, DCTERMS.date, date)
+                if when is not None:
+                    writer.add(node, DCTERMS.date, when)
                 writer.add(iri, CG.usage, node)

@@ -1,6 +1,9 @@
 """Compound place abbreviations: one character per place (深广, 广深佛莞, 通扬泰, 永武缙).
 
-Each character is the first or second character of a short name (深圳 → 深, 无锡 → 锡, 南通 → 通).
+Each character is the first or second character of a short name (深圳 → 深, 无锡 → 锡, 南通 → 通),
+or the official one-character abbreviation of a province-level division (渝 → 重庆, 川 → 四川,
+湘 → 湖南: 成渝, 川渝), which counts as tier 0 whenever that province is in scope and no place of
+the context has the character in its own short name.
 Candidates are searched only near the context, in tiers:
 
 0. a context place itself;  1. inside a context place;  2. a sibling under the same prefecture;
@@ -25,9 +28,44 @@ from clustergraph.gazetteer.model import LEVEL_RANK, Region
 if TYPE_CHECKING:
     from clustergraph.gazetteer.core import Gazetteer
 
-__all__ = ["expand_abbreviation"]
+__all__ = ["PROVINCE_ABBREVIATIONS", "expand_abbreviation"]
 
 _MAX_TOKEN = 8
+
+#: official one-character abbreviations (简称) of the province-level divisions → GB/T 2260 code
+PROVINCE_ABBREVIATIONS: dict[str, str] = {
+    "京": "110000",
+    "津": "120000",
+    "冀": "130000",
+    "晋": "140000",
+    "蒙": "150000",
+    "辽": "210000",
+    "吉": "220000",
+    "黑": "230000",
+    "沪": "310000",
+    "苏": "320000",
+    "浙": "330000",
+    "皖": "340000",
+    "闽": "350000",
+    "赣": "360000",
+    "鲁": "370000",
+    "豫": "410000",
+    "鄂": "420000",
+    "湘": "430000",
+    "粤": "440000",
+    "桂": "450000",
+    "琼": "460000",
+    "渝": "500000",
+    "川": "510000",
+    "贵": "520000",
+    "云": "530000",
+    "藏": "540000",
+    "陕": "610000",
+    "甘": "620000",
+    "青": "630000",
+    "宁": "640000",
+    "新": "650000",
+}
 
 
 def _is_han(char: str) -> bool:
@@ -79,6 +117,18 @@ def _cohesion(choice: Sequence[Region]) -> int:
     )
 
 
+def _candidates(gazetteer: Gazetteer, char: str) -> list[tuple[int, Region, bool]]:
+    """Divisions ``char`` may stand for: ``(position, region, is the province's 简称)``."""
+    code = PROVINCE_ABBREVIATIONS.get(char)
+    found = [
+        (position, region, region.code6 == code) for position, region in gazetteer.by_char(char)
+    ]
+    province = gazetteer.by_code(code) if code else None
+    if province is not None and all(region.code6 != code for _, region, _ in found):
+        found.append((0, province, True))
+    return found
+
+
 def expand_abbreviation(
     gazetteer: Gazetteer, token: str, context: Sequence[Region]
 ) -> list[Region] | None:
@@ -94,11 +144,18 @@ def expand_abbreviation(
     width = 6 if len(token) <= 4 else 3
     options: list[list[tuple[int, int, int, Region]]] = []
     for char in token:
-        ranked = []
-        for position, region in gazetteer.by_char(char):
-            tier = scope.tier(region)
-            if tier is not None:
-                ranked.append((tier, LEVEL_RANK[region.level], position, region))
+        candidates = [
+            (scope.tier(region), position, region, official)
+            for position, region, official in _candidates(gazetteer, char)
+        ]
+        # an official 简称 of a province in scope means that province (川渝: 四川, 重庆), unless
+        # a place named nearby has the character in its own name (湘 next to 湘潭 is 湘潭)
+        promote = not any(tier == 0 and not official for tier, _, _, official in candidates)
+        ranked = [
+            (0 if official and promote else tier, LEVEL_RANK[region.level], position, region)
+            for tier, position, region, official in candidates
+            if tier is not None
+        ]
         if not ranked:
             return None
         ranked.sort(key=lambda item: (item[0], item[1], item[2], item[3].code6))

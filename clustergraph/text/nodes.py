@@ -39,7 +39,8 @@ class Node:
     ``number``: the numbering token as written ("三", "2"); ``ordinal``: its value.
     ``heading``: an enumeration item's short heading clause. ``role``: furniture role
     (blank, page_number, running_text, figure_caption, table_caption), a heading's or
-    toc_entry's owner kind, a table row's "header" or "data".
+    toc_entry's owner kind, a table row's "header" or "data", an enumeration's marker style
+    ("是", "第", "序", "①", "()", ")": see :mod:`clustergraph.text.segment`).
     """
 
     kind: str

@@ -1,5 +1,8 @@
 """The clean view of a source: NFKC-folded, ``**`` dropped, whitespace collapsed, mapped to raw.
 
+Circled numbers ("①", "⑫") are the one exception to NFKC: they are list markers, and folded to
+"1", "12" they would read as numerals ("①个性化…" as "1个").
+
 Extraction rules match regexes on the clean text (one comma, one colon, no PDF line breaks) but
 evidence must quote the raw file, so every clean character remembers the raw range it came from.
 Offsets are Python ``str`` indices into the decoded text (BOM already stripped).
@@ -54,6 +57,8 @@ def _fold(ch: str) -> str:
         folded = unicodedata.normalize("NFKC", ch)
         if not folded or any(c.isspace() for c in folded):
             folded = ch  # spacing accents ("´" → " ́"): a space here would move word boundaries
+        elif folded.isdigit() and "CIRCLED" in unicodedata.name(ch, ""):
+            folded = ch  # "①" is a list marker, not the digit 1
         _FOLD_CACHE[ch] = folded
     return folded
 

@@ -1,12 +1,17 @@
 """Line patterns of the genre: numbered headings, captions, preface and contents titles.
 
 All patterns run on a line's normalised text (NFKC: "（一）" is "(一)", "：" is ":"), so full- and
-half-width variants need no separate rules.
+half-width variants need no separate rules (circled numbers "①" are kept as they are).
+
+Numbering styles, outermost first (the usual Chinese outline): 第X章/篇/部分 (part, style "章"),
+第X节 (section, "节"), 一、 (part, "、"; a section inside a chapter), (一) (section, "()"),
+案例X (case), 1、/1. (item, "、"/"."), (1) (item, "()"), 1) (item, ")"), ① (item, "①").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from clustergraph.text.numerals import parse_number_token
@@ -16,6 +21,7 @@ __all__ = [
     "TERMINAL_MARKS",
     "LineMatch",
     "TocEntryMatch",
+    "circled_value",
     "ends_open",
     "match_line",
     "match_toc_entry",
@@ -34,10 +40,13 @@ MAX_RUNIN = 30  # longest run-in title ("(一)加强组织领导。各地要…�
 _PART = re.compile(rf"(?P<num>[{_CN}]{{1,4}})、\s*(?P<rest>.*)")
 _CHAPTER = re.compile(rf"第\s*(?P<num>[{_CN}\d]{{1,4}})\s*(?:章|部分|篇)\s*[:、.]?\s*(?P<rest>.*)")
 _SECTION = re.compile(rf"\(\s*(?P<num>[{_CN}]{{1,4}})\s*\)\s*(?P<rest>.*)")
+_SUBCHAPTER = re.compile(rf"第\s*(?P<num>[{_CN}\d]{{1,4}})\s*节\s*[:、.]?\s*(?P<rest>.*)")
 _CASE = re.compile(rf"[\[【]?案例\s*(?P<num>[{_CN}\d]{{1,4}})\s*[\]】]?\s*[:、.]?\s*(?P<rest>.*)")
 _ITEM = re.compile(r"(?P<num>\d{1,2})\s*(?P<style>、|\.(?!\d))\s*(?P<rest>.*)")
 _ITEM_WIDE = re.compile(r"(?P<num>\d{1,2})\s*(?P<style>、|\.)\s*(?P<rest>.*)")  # "1．2018年"
 _PAREN_ITEM = re.compile(r"\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<rest>.*)")
+_RPAREN_ITEM = re.compile(r"(?P<num>\d{1,2})\s*\)\s*(?P<rest>.*)")  # "1）" after NFKC
+_CIRCLED_ITEM = re.compile(r"(?P<num>.)\s*(?P<rest>.*)")  # after a check of the first character
 _TABLE = re.compile(r"(?:附)?表\s*(?P<num>\d{1,3}(?:[-.]\d{1,3})?)\s*[:.]?\s*(?P<rest>.*)")
 _FIGURE = re.compile(r"(?:附)?图\s*(?P<num>\d{1,3}(?:[-.]\d{1,3})?)\s*[:.]?\s*(?P<rest>.*)")
 _TOC_ENTRY = re.compile(r"(?P<title>.*?\S)(?:\s*[.·•…_\-]{2,}\s*|\s+)(?P<page>\d{1,4})")
@@ -96,10 +105,17 @@ def _runin(title: str) -> int | None:
     return None
 
 
-def _numbered(kind: str, m: re.Match[str], *, runin: bool, style: str | None = None) -> LineMatch:
-    """A heading (or numbered body text) from a numbering match whose group 2 is the rest."""
+def _numbered(
+    kind: str,
+    m: re.Match[str],
+    *,
+    runin: bool,
+    style: str | None = None,
+    ordinal: int | None = None,
+) -> LineMatch:
+    """A heading (or numbered body text) from a numbering match (groups "num" and "rest")."""
     number = m.group("num")
-    ordinal = parse_number_token(number)
+    ordinal = parse_number_token(number) if ordinal is None else ordinal
     at, title = m.start("rest"), m.group("rest").rstrip()
     end = at + len(title)
     if ordinal is None:
@@ -119,14 +135,52 @@ def _numbered(kind: str, m: re.Match[str], *, runin: bool, style: str | None = N
     return LineMatch("marked", number, ordinal, at, at)
 
 
-def _captioned(kind: str, m: re.Match[str], *, empty_ok: bool) -> LineMatch | None:
+def _captioned(
+    kind: str, m: re.Match[str], *, empty_ok: bool, style: str | None = None
+) -> LineMatch | None:
     """A caption or title line whose title may be missing ("第一章" alone on its line)."""
     title = m.group("rest").rstrip()
     if (not title and empty_ok) or (_is_title(title) and len(m.string) <= MAX_HEADING):
         number = m.group("num")
         ordinal = parse_number_token(re.split(r"[-.]", number)[0])
         at = m.start("rest")
-        return LineMatch(kind, number, ordinal, at, at + len(title))
+        return LineMatch(kind, number, ordinal, at, at + len(title), style=style)
+    return None
+
+
+def circled_value(ch: str) -> int | None:
+    """The value of a circled number ("①", "⑩", "❸", "➀"), or None for any other character."""
+    if len(ch) != 1 or "CIRCLED" not in unicodedata.name(ch, ""):
+        return None
+    value = unicodedata.numeric(ch, -1)
+    return int(value) if value >= 1 and value == int(value) else None
+
+
+def _match_heading(norm: str) -> LineMatch | None:
+    """Part, chapter, 第X节, section and case headings."""
+    if m := _PART.fullmatch(norm):
+        return _numbered("part", m, runin=False, style="、")
+    if m := _CHAPTER.fullmatch(norm):
+        return _captioned("part", m, empty_ok=True, style="章") or LineMatch("marked")
+    if m := _SUBCHAPTER.fullmatch(norm):
+        return _captioned("section", m, empty_ok=True, style="节") or LineMatch("marked")
+    if m := _SECTION.fullmatch(norm):
+        return _numbered("section", m, runin=True, style="()")
+    if m := _CASE.fullmatch(norm):
+        return _captioned("case", m, empty_ok=True) or LineMatch("marked")
+    return None
+
+
+def _match_item(norm: str, wide_dot: bool) -> LineMatch | None | bool:
+    """Numbered items ("1、" "1." "(1)" "1)"); False: a bare number, plain text."""
+    if m := (_ITEM_WIDE if wide_dot else _ITEM).fullmatch(norm):
+        return (
+            _numbered("item", m, runin=True, style=m.group("style")) if m["rest"].strip() else False
+        )
+    if m := _PAREN_ITEM.fullmatch(norm):
+        return _numbered("item", m, runin=True, style="()")
+    if m := _RPAREN_ITEM.fullmatch(norm):
+        return _numbered("item", m, runin=True, style=")") if m["rest"].strip() else False
     return None
 
 
@@ -136,25 +190,20 @@ def match_line(norm: str, *, wide_dot: bool = False) -> LineMatch | None:
     ``wide_dot``: the line's number is followed by a full-width "．", a list marker even before
     a digit ("1．2018年…"), where an ASCII "1.2" would be a decimal.
     """
+    if (circled := circled_value(norm[:1])) is not None:
+        m = _CIRCLED_ITEM.fullmatch(norm)
+        if m is not None and m.group("rest").strip():
+            return _numbered("item", m, runin=True, style="①", ordinal=circled)
     compact = norm.replace(" ", "")
     if compact in _PREFACE_WORDS:
         return LineMatch("preface", title_end=len(norm))
     if compact in _TOC_WORDS:
         return LineMatch("toc", title_end=len(norm))
-    if m := _PART.fullmatch(norm):
-        return _numbered("part", m, runin=False)
-    if m := _CHAPTER.fullmatch(norm):
-        return _captioned("part", m, empty_ok=True) or LineMatch("marked")
-    if m := _SECTION.fullmatch(norm):
-        return _numbered("section", m, runin=True)
-    if m := _CASE.fullmatch(norm):
-        return _captioned("case", m, empty_ok=True) or LineMatch("marked")
-    if m := (_ITEM_WIDE if wide_dot else _ITEM).fullmatch(norm):
-        if not m.group("rest").strip():
-            return None
-        return _numbered("item", m, runin=True, style=m.group("style"))
-    if m := _PAREN_ITEM.fullmatch(norm):
-        return _numbered("item", m, runin=True, style="()")
+    if heading := _match_heading(norm):
+        return heading
+    item = _match_item(norm, wide_dot)
+    if item is not None:
+        return item or None
     if m := _TABLE.fullmatch(norm):
         return _captioned("table_caption", m, empty_ok=True)
     if m := _FIGURE.fullmatch(norm):

@@ -1,18 +1,25 @@
-"""Sentences and 一是/二是 enumerations inside paragraphs, found on the clean text.
+"""Sentences and enumerations (一是/二是, 第一/第二, 首先/其次, ①②, (1)(2)) inside paragraphs.
 
 The helpers work on one paragraph's clean text (offsets relative to it);
 :func:`segment_paragraphs` turns their spans into nodes with raw offsets.
+
+An enumeration marker stands at the paragraph start or after punctuation, and counts only in a
+sequence of at least two of the same style (1, 2, …; 最后 also closes a 第一/第二 sequence).
+Styles: "是" (一是), "第" (第一，), "序" (首先，其次，再次，然后，最后，), "①" (circled numbers),
+"()" ("(1)") and ")" ("1)"). Numbered lines ("1）…", "①…" opening a line) are items of the
+document structure instead (:mod:`clustergraph.text.patterns`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clustergraph.text.nodes import Node
 from clustergraph.text.normalize import CleanText
 from clustergraph.text.numerals import parse_chinese_int
+from clustergraph.text.patterns import circled_value
 from clustergraph.text.tree import adopt
 
 __all__ = [
@@ -20,7 +27,9 @@ __all__ = [
     "chain_markers",
     "find_markers",
     "heading_clause",
+    "item_end",
     "segment_paragraphs",
+    "sentence_headings",
     "split_sentences",
 ]
 
@@ -28,8 +37,20 @@ _SENTENCE_END = frozenset("。!?")
 _TRAILERS = frozenset("。!?”’」』)》〕】\"'")  # kept with the sentence they close
 _OPENERS = frozenset("“「『")
 _CLOSERS = frozenset("”」』")
-#: "一是" … "十二是" at the paragraph start or after punctuation (not "统一是")
-_MARKER = re.compile(r"(?<![^。;,:!?\s”\"])([一二三四五六七八九十]{1,3})是")
+_CN = "一二三四五六七八九十"
+#: a marker at the paragraph start or after punctuation (not "统一是", "全国第一,")
+_MARKER = re.compile(
+    r"(?<![^。;,:!?\s”\"])(?:"
+    rf"(?P<shi>[{_CN}]{{1,3}})是"
+    rf"|(?P<di>第[{_CN}]{{1,3}})\s*[,、:]"
+    r"|(?P<seq>首先|其次|再次|然后|最后)\s*[,、:]"
+    r"|(?P<circled>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793\u24eb-\u24fe])"
+    r"|\(\s*(?P<paren>\d{1,2})\s*\)"
+    r"|(?P<rparen>\d{1,2})\)"
+    r")"
+)
+#: 首先 starts a 序 sequence; 然后 and 最后 continue any (None: one more than the last)
+_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "然后": None, "最后": None}
 _CLAUSE_END = re.compile(r"[。,;!?]")
 MAX_HEADING_CLAUSE = 30
 
@@ -76,47 +97,82 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """An enumeration marker: "二是" at ``start``, its text from ``body``, ordinal 2."""
+    """An enumeration marker: "二是" at ``start``, its text from ``body``, ordinal 2.
+
+    ``style``: "是", "第", "序", "①", "()" or ")" (see the module docstring); ``number``: the
+    numbering as written ("二", "第二", "其次", "②", "2"; None: the text before 是). ``ordinal``
+    None: "one more than the marker before" (然后, 最后), fixed by :func:`chain_markers`.
+    """
 
     start: int
     body: int
-    ordinal: int
+    ordinal: int | None
+    style: str = "是"
+    number: str | None = None
+
+
+def _marker(m: re.Match[str]) -> Marker:
+    start, body = m.start(), m.end()
+    if shi := m.group("shi"):
+        return Marker(start, body, parse_chinese_int(shi), "是", shi)
+    if di := m.group("di"):
+        return Marker(start, body, parse_chinese_int(di[1:]), "第", di)
+    if seq := m.group("seq"):
+        return Marker(start, body, _SEQUENCE_WORDS[seq], "序", seq)
+    if circled := m.group("circled"):
+        return Marker(start, body, circled_value(circled), "①", circled)
+    if paren := m.group("paren"):
+        return Marker(start, body, int(paren), "()", paren)
+    return Marker(start, body, int(m.group("rparen")), ")", m.group("rparen"))
 
 
 def find_markers(text: str) -> list[Marker]:
-    """Every 一是/二是/… candidate in ``text`` (validated later by :func:`chain_markers`)."""
-    return [
-        Marker(m.start(), m.end(), parse_chinese_int(m.group(1))) for m in _MARKER.finditer(text)
-    ]
+    """Every marker candidate in ``text`` (validated later by :func:`chain_markers`)."""
+    return [_marker(m) for m in _MARKER.finditer(text)]
 
 
 def chain_markers(per_paragraph: Sequence[Sequence[Marker]]) -> list[list[Marker]]:
-    """Keep markers that form a sequence 一是, 二是, … of at least two items.
+    """Keep markers that form a sequence 1, 2, … of one style, at least two items long.
 
-    A sequence may go on in the next paragraph; a paragraph without a next marker ends it.
+    A sequence may go on in the next paragraph; a paragraph without its next marker ends it.
+    Sequences of different styles may nest (一是…(1)…(2)…二是…). 然后/最后 continue a 序 (else a
+    第) sequence; 最后 ends it.
     """
     kept: list[list[Marker]] = [[] for _ in per_paragraph]
-    chain: list[tuple[int, Marker]] = []
+    chains: dict[str, list[tuple[int, Marker]]] = {}
 
-    def close() -> None:
+    def close(style: str) -> None:
+        chain = chains.pop(style, [])
         if len(chain) >= 2:
             for index, marker in chain:
                 kept[index].append(marker)
-        chain.clear()
 
     for index, markers in enumerate(per_paragraph):
-        took = False
+        took: set[str] = set()
         for marker in markers:
-            if marker.ordinal == 1:
-                close()
-                chain.append((index, marker))
-                took = True
-            elif chain and marker.ordinal == chain[-1][1].ordinal + 1:
-                chain.append((index, marker))
-                took = True
-        if not took:
-            close()
-    close()
+            style = marker.style
+            if marker.ordinal is None:
+                style = next((s for s in (style, "第") if s in chains), style)
+                if style not in chains:
+                    continue
+                marker = replace(marker, ordinal=chains[style][-1][1].ordinal + 1, style=style)
+                chains[style].append((index, marker))
+                took.add(style)
+                if marker.number == "最后":
+                    close(style)
+            elif marker.ordinal == 1:
+                close(style)
+                chains[style] = [(index, marker)]
+                took.add(style)
+            elif style in chains and marker.ordinal == chains[style][-1][1].ordinal + 1:
+                chains[style].append((index, marker))
+                took.add(style)
+        for style in [s for s in chains if s not in took]:
+            close(style)
+    for style in list(chains):
+        close(style)
+    for markers in kept:
+        markers.sort(key=lambda marker: marker.start)
     return kept
 
 
@@ -133,17 +189,49 @@ def _span_node(kind: str, clean: CleanText, clean_start: int, clean_end: int) ->
     return Node(kind, start, end, clean_start, clean_end)
 
 
+def item_end(text: str, markers: Sequence[Marker], k: int) -> int:
+    """Where item ``k`` ends: at the next marker of its style or of a list it is nested in
+    ("(2)" ends at the "二是" after it), else at the end of ``text``.
+    """
+    began: dict[str, int] = {}  # where each style's sequence began (-1: in an earlier paragraph)
+    for m in markers:
+        began.setdefault(m.style, m.start if m.ordinal == 1 else -1)
+    marker = markers[k]
+    later = [
+        m.start
+        for m in markers[k + 1 :]
+        if m.style == marker.style or began[m.style] < began[marker.style]
+    ]
+    end = later[0] if later else len(text)
+    while end > marker.start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _enumerate(clean: CleanText, paragraph: Node, text: str, markers: Sequence[Marker]) -> None:
     """Add one paragraph's enumeration items: marker to next marker (or paragraph end)."""
     base = paragraph.clean_start
     for k, marker in enumerate(markers):
-        end = markers[k + 1].start if k + 1 < len(markers) else len(text)
-        while end > marker.start and text[end - 1].isspace():
-            end -= 1
+        end = item_end(text, markers, k)
         node = adopt(paragraph, _span_node("enumeration", clean, base + marker.start, base + end))
-        node.number = text[marker.start : marker.body - 1]
+        node.number = marker.number or text[marker.start : marker.body - 1]
         node.ordinal = marker.ordinal
+        node.role = marker.style
         node.heading = heading_clause(text, marker.body, end)
+
+
+def sentence_headings(headings: Sequence[Node], clean: CleanText) -> None:
+    """Give each run-in heading ("②组建跨区域产业联盟。" before its body text) one sentence child.
+
+    Such a head is prose of the item, not only its title: rules that read a case sentence by
+    sentence must see it.
+    """
+    for heading in headings:
+        text = clean.clean[heading.clean_start : heading.clean_end]
+        a, b = _trim(text, 0, len(text))
+        if a < b:
+            node = _span_node("sentence", clean, heading.clean_start + a, heading.clean_start + b)
+            adopt(heading, node).ordinal = 1
 
 
 def segment_paragraphs(paragraphs: Sequence[Node], clean: CleanText) -> None:

@@ -4,7 +4,8 @@ One pass over the lines recognises blocks (headings, paragraphs joined across pa
 tables, contents, furniture), grows the tree and writes the clean text in raw order; a second
 pass cuts paragraphs into sentences and enumeration items. Hierarchy: document > front_matter /
 preface / toc / part; part > section; section > case / item / paragraph / table; paragraph >
-sentence / enumeration.
+sentence / enumeration. Parts are 一、 or 第X章 headings; in a chaptered document 一、 headings are
+sections, and sections of different numbering (第X节 > 一、 > (一)) nest.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from clustergraph.text.furniture import continuation, furniture_roles
 from clustergraph.text.lines import Line, split_lines
 from clustergraph.text.nodes import Document, Node
 from clustergraph.text.patterns import MAX_HEADING, LineMatch, match_line, match_toc_entry
-from clustergraph.text.segment import segment_paragraphs
+from clustergraph.text.segment import segment_paragraphs, sentence_headings
 from clustergraph.text.tables import TableReader
 from clustergraph.text.tree import TreeBuilder, adopt, finish
 
@@ -41,6 +42,7 @@ class Parser:
         self.plain = [self._is_plain(line) for line in self.lines]
         self.tree = TreeBuilder(raw)
         self.paragraphs: list[Node] = []
+        self.runin_heads: list[Node] = []  # "1）组建联盟。" before body text: also a sentence
 
     # -- line facts ------------------------------------------------------------------------
     def _match(self, line: Line) -> LineMatch | None:
@@ -112,6 +114,7 @@ class Parser:
         self.tree.flush()
         clean = self.tree.cb.build()
         segment_paragraphs(self.paragraphs, clean)
+        sentence_headings(self.runin_heads, clean)
         root = self.tree.root
         root.clean_end = len(clean)
         finish(root)
@@ -207,12 +210,21 @@ class Parser:
         return node
 
     def _heading(self, i: int, match: LineMatch) -> int:
-        """Part, section, case or titled item: close what it ends, open it, read run-in text."""
+        """Part, section, case or titled item: close what it ends, open it, read run-in text.
+
+        Inside a chapter (第X章/篇), "一、" headings are the chapter's sections.
+        """
         line = self.lines[i]
-        self.tree.close_for(match.kind, match.style)
+        kind = match.kind
+        if kind == "part" and match.style == "、" and self.tree.is_open("part", "章"):
+            kind = "section"
+        self.tree.close_for(kind, match.style)
         body = match.body_start
-        self._open(match.kind, line, match, len(line.norm) if body is None else match.title_end + 1)
+        node = self._open(
+            kind, line, match, len(line.norm) if body is None else match.title_end + 1
+        )
         if body is not None and body < len(line.norm):
+            self.runin_heads.append(node.children[0])
             return self._paragraph(i, raw_from=line.raw_at(body))
         return i + 1
 

@@ -1,7 +1,9 @@
 """Growing the node tree while the clean text is written: open containers, pending furniture.
 
 Containers rank part (1) > section (2) > case (3) > item (4); a heading closes open containers of
-its rank or deeper, except that items nest when their marker style differs ("1、" holding "(1)").
+its rank or deeper, except that items and sections nest when their numbering style differs ("1、"
+holding "(1)", a "第一节" section holding "(一)" sections): such a heading closes everything deeper
+than its rank, then the open container of its own kind and style, if any.
 Furniture waits until the next content is placed, then joins the deepest container open both
 before and after it, so a footer between two parts belongs to the document, not to either part.
 """
@@ -20,7 +22,7 @@ RANKS = {"front_matter": 1, "preface": 1, "toc": 1, "part": 1, "section": 2, "ca
 
 @dataclass(slots=True)
 class _Frame:
-    """An open container and its rank; items also remember their marker style ("." "、" "()")."""
+    """An open container, its rank and its numbering style ("." "、" "()" "章" "节" …)."""
 
     node: Node
     rank: int
@@ -71,16 +73,22 @@ class TreeBuilder:
         """Close the innermost open container."""
         self._stack.pop()
 
+    def is_open(self, kind: str, style: str | None = None) -> bool:
+        """Is a ``kind`` container (of numbering ``style``, when given) open?"""
+        return any(f.node.kind == kind and (style is None or f.style == style) for f in self._stack)
+
     def close_for(self, kind: str, style: str | None = None) -> None:
-        """Close the containers that a new ``kind`` heading ends."""
-        if kind == "item":
+        """Close the containers that a new ``kind`` heading (numbered in ``style``) ends."""
+        rank = RANKS[kind]
+        if kind == "item" or (kind == "section" and style is not None):
+            while len(self._stack) > 1 and self._stack[-1].rank > rank:
+                self._stack.pop()
             same = [
-                k for k, f in enumerate(self._stack) if f.node.kind == "item" and f.style == style
+                k for k, f in enumerate(self._stack) if f.node.kind == kind and f.style == style
             ]
             if same:
                 del self._stack[same[-1] :]
             return
-        rank = RANKS[kind]
         while len(self._stack) > 1 and self._stack[-1].rank >= rank:
             self._stack.pop()
 

@@ -22,7 +22,7 @@ from clustergraph.evaluate import (
     score_facts,
 )
 from clustergraph.evaluate.facts import load_query
-from clustergraph.evaluate.score import Counts
+from clustergraph.evaluate.score import Counts, doc_number
 from clustergraph.graph.mint import mint
 from clustergraph.graph.namespaces import CG
 
@@ -266,6 +266,24 @@ def test_strings_are_folded_before_comparison(graph_from, tiny_gold):
     ]
     result = scores(graph_from(predicted), tiny_gold)
     assert result["policy_documents"]["f1"] == result["phrasings"]["f1"] == 1.0
+
+
+def test_doc_number_year_brackets_compare_as_one(graph_from, tiny_gold):
+    # the graph writes the GB/T 9704 spelling 〔〕; a gold may keep [] or （） as printed
+    gold = json.loads(json.dumps(tiny_gold))
+    for printed in ("川办发[2018]92号", "川办发（2018）92号", "川办发【2018】92号"):
+        gold["policy_documents"][0]["document_number"] = printed
+        assert scores(graph_from(tiny_gold), gold)["policy_documents"]["f1"] == 1.0
+    # another year or serial is another document
+    gold["policy_documents"][0]["document_number"] = "川办发(2019)92号"
+    assert scores(graph_from(tiny_gold), gold)["policy_documents"]["tp"] == 1
+
+
+def test_doc_number_folding_keeps_issuer_and_serial():
+    assert doc_number("豫政（2021）15号") == doc_number("豫政〔2021〕15号") == "豫政〔2021〕15号"
+    assert doc_number("闽政 [2021] 9号") == "闽政〔2021〕9号"
+    assert doc_number("豫政(21)15号") == "豫政(21)15号"  # not a year: left alone
+    assert doc_number(None) == ""
 
 
 def test_the_most_specific_jurisdiction_is_compared(graph_from, tiny_gold):

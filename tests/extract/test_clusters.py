@@ -243,3 +243,54 @@ def test_genre_document_clusters() -> None:
     assert _codes(graph, by_label["福建泉州晋江运动鞋服集群"], CG.locatedIn) == ["350582"]
     three = _codes(graph, by_label["湖南长沙、株洲、湘潭工程机械集群"], CG.locatedIn)
     assert three == ["430100", "430200", "430300"]
+
+
+def test_toolbox_heading_at_any_depth() -> None:
+    # a house style whose toolbox headings are numbered 一、… (read as parts or as sections)
+    raw = (
+        "第二章　实践篇\n\n一、产业链协作\n\n链主企业带动配套企业。\n\n"
+        "案例一：河北保定汽车集群\n\n保定汽车集群整车企业集中。一是发布采购清单。\n\n"
+        "二、数字化转型\n\n案例二：河北唐山焊接装备集群\n\n唐山焊接装备集群企业众多。一是建设平台。\n"
+    )
+    ctx = extract(raw, clusters)
+    assert [c.category for c in ctx.clusters] == [
+        CG.IndustrialChainToolbox,
+        CG.DigitalizationToolbox,
+    ]
+    # without a chapter above them the same headings are parts
+    part_level = extract(raw.split("\n\n", 1)[1], clusters)
+    assert part_level.clusters[0].case.enclosing("section") is None
+    assert [c.category for c in part_level.clusters] == [
+        CG.IndustrialChainToolbox,
+        CG.DigitalizationToolbox,
+    ]
+
+
+def test_toolbox_of_prefers_the_innermost_heading() -> None:
+    from clustergraph.extract.concepts import toolbox_of
+    from clustergraph.text.nodes import Node
+
+    part = Node("part", 0, 10, 0, 10, title="先进制造业集群培育工具箱")
+    section = Node("section", 0, 10, 0, 10, title="强化集群协同创新", parent=part)
+    case = Node("case", 0, 10, 0, 10, title="甲", parent=section)
+    assert toolbox_of(case) == CG.InnovationToolbox
+    plain = Node("section", 0, 10, 0, 10, title="典型案例", parent=Node("part", 0, 10, 0, 10))
+    assert toolbox_of(Node("case", 0, 10, 0, 10, parent=plain)) is None
+
+
+def test_title_abbreviation_resolved_by_the_first_sentence() -> None:
+    # a title with no place name, opening with a compound abbreviation (one character per place,
+    # 津 the official one-character abbreviation of 天津): the first sentence names the places
+    raw = (
+        "二、探索实践\n\n（四）深化集群跨区域协作\n\n案例一：京津地区信息安全集群\n\n"
+        "北京、天津两市信息安全企业密集。京津两地共建测评平台。一是共建平台。\n\n"
+        "案例二：京唐地区钢铁集群\n\n北京钢铁企业外迁后形成了沿海基地。一是共建园区。\n"
+    )
+    ctx = extract(raw, clusters)
+    graph = ctx.writer.graph
+    first, second = ctx.clusters
+    assert _codes(graph, first.iri, CG.locatedIn) == ["110000", "120000"]
+    assert graph.value(first.iri, CG.spansMultipleCities) == Literal(True, datatype=ns.XSD.boolean)
+    assert str(graph.value(graph.value(first.iri, CG.industry), ns.SKOS.prefLabel)) == "信息安全"
+    # 唐 (唐山) is not named in the first sentences: no guess, no places
+    assert _codes(graph, second.iri, CG.locatedIn) == []

@@ -204,3 +204,70 @@ def test_counted_groups_separated_by_dun() -> None:
         ("province", "320000"): 4, ("province", "440000"): 3,
         ("province", "330000"): 1, ("province", "370000"): 1,
     }  # fmt: skip
+
+
+# -- a yearbook house style: "概况" leads, bare lists, "以N个居首", earlier-batch totals ------------
+
+YEARBOOK = (
+    "第二节　全国集群竞赛\n\n"
+    "2022 年,工业和信息化部组织开展了先进制造业集群竞赛,共有 20 家集群参赛,最终 9 家集群胜出。\n\n"
+    "参赛集群概况。按行业领域划分,本届参赛集群中,智能装备 6 个、新材料 5 个,食品、轻工各 3 个,"
+    "纺织和医药与健康各 1 个,软件和信息服务 1 个。按地区划分,参赛集群覆盖 5 个省(区、市),"
+    "湖南以 7 个居首,其后依次为安徽 5 个、江西 4 个,福建和广西各 2 个。\n\n"
+    "胜出集群概况。从领域看,胜出集群主要集中在智能装备(3个)和新材料(2个)领域,食品、轻工各1个,"
+    "纺织和医药与健康各1个。从地区看,湖南4个,安徽、江西各2个,福建1个。\n\n"
+    "从前两届竞赛的后续进展看,两届初赛共有 30 家集群胜出,其中 12 家通过决赛。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def yearbook() -> competition.CompetitionFacts:
+    return competition.find_competition(YEARBOOK, 0, len(YEARBOOK), Gazetteer.default())
+
+
+def _entries(facts: competition.CompetitionFacts, stage: URIRef, dimension: str) -> dict:
+    return {
+        name: count
+        for b in facts.breakdowns
+        if b.stage == stage and b.dimension == dimension
+        for name, count, _ in b.entries
+    }
+
+
+def test_yearbook_gaikuang_leads_and_compound_dimension_word(yearbook) -> None:
+    # "参赛集群概况。" / "胜出集群概况。" open the stage paragraphs; "按行业领域划分" is the industry
+    # dimension; "A和B各1个" names two industries (各), "软件和信息服务 1 个" one (no 各)
+    assert _entries(yearbook, CG.Entrants, "industry") == {
+        "智能装备": 6, "新材料": 5, "食品": 3, "轻工": 3, "纺织": 1, "医药与健康": 1,
+        "软件和信息服务": 1,
+    }  # fmt: skip
+    # bare groups after the parenthesised items of the same sentence
+    assert _entries(yearbook, CG.Winners, "industry") == {
+        "智能装备": 3, "新材料": 2, "食品": 1, "轻工": 1, "纺织": 1, "医药与健康": 1,
+    }  # fmt: skip
+
+
+def test_yearbook_province_list_led_by_yi_n_ge_ju_shou(yearbook) -> None:
+    # "湖南以 7 个居首,其后依次为安徽 5 个": the leading group counts; "5 个省(区、市)" does not
+    assert _entries(yearbook, CG.Entrants, "province") == {
+        "430000": 7, "340000": 5, "360000": 4, "350000": 2, "450000": 2,
+    }  # fmt: skip
+    assert _entries(yearbook, CG.Winners, "province") == {
+        "430000": 4, "340000": 2, "360000": 2, "350000": 1,
+    }  # fmt: skip
+
+
+def test_yearbook_totals_skip_earlier_batches(yearbook) -> None:
+    # "最终 9 家集群胜出" is the winners' total; the 30 of "前两届…共有 30 家集群胜出" is not
+    assert [value for value, _ in yearbook.entrant_totals] == [20]
+    assert [value for value, _ in yearbook.winner_totals] == [9]
+
+
+def test_a_stage_word_inside_a_paragraph_is_no_lead() -> None:
+    # the lead must open its paragraph: "…参赛情况。" in mid-paragraph gives the list no stage
+    text = "课题组梳理了本届竞赛的参赛情况。从地区看,湖南3个,安徽2个。\n"
+    facts = competition.find_competition(text, 0, len(text), Gazetteer.default())
+    assert facts.breakdowns == []
+    text = "本届参赛情况。从地区看,湖南3个,安徽2个。\n"
+    facts = competition.find_competition(text, 0, len(text), Gazetteer.default())
+    assert _entries(facts, CG.Entrants, "province") == {"430000": 3, "340000": 2}

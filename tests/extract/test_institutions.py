@@ -257,3 +257,61 @@ def test_genre_document_institutions() -> None:
     assert kinds["合肥新型显示产业基金"] == CG.Fund
     assert "集群企业与西安航空职业技术学院" not in kinds
     assert kinds["西安航空职业技术学院"] == CG.University
+
+
+# -- names without the usual suffixes, short forms, ordinary words --------------------------
+
+MARKET_AND_NODES = (
+    "二、探索实践\n\n（三）深化集群跨区域协作\n\n案例一：江西九江、景德镇陶瓷集群\n\n"
+    "九江、景德镇两市陶瓷企业众多，集聚了瓷源陶瓷股份有限公司、窑火科技有限公司等骨干企业。"
+    "一是建立检测体系。依托国家陶瓷产品质量检验检测中心，在两市设立分中心；建成国家工业互联网"
+    "标识解析（景德镇）陶瓷行业二级节点。二是建设园区。由九江在景德镇高新经开区共建九景釉料"
+    "产业园；支持瓷源陶瓷建设瓷源釉料中试基地，同时在两市建设人才实训基地和生产基地，向周边"
+    "县区延伸布局釉料、窑炉等专业园区。三是设立基金。两市联合设立规模 20 亿元的九景陶瓷产业"
+    "发展基金，另设总规模 5 亿元的产业发展基金。四是推动营销。瓷源在景德镇投资 3 亿元，"
+    "窑火科技、瓷源陶瓷均为协会会员，联合中国景德镇陶瓷城建设展销中心，推动两市同城化。"
+    "景德镇享有“中国瓷都名城”之誉，是我国东部陶瓷企业在九江、景德镇布局的首选地。"
+    "推动技术走出实验室，否则平台运营难以持续，展销收入占协会经费的比重逐年提高。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def market_ctx() -> ExtractionContext:
+    return extract(MARKET_AND_NODES, *RULES)
+
+
+def test_inspection_centre_node_development_zone_market(market_ctx: ExtractionContext) -> None:
+    kinds = _kinds(market_ctx)
+    assert kinds["国家陶瓷产品质量检验检测中心"] == CG.Platform
+    assert kinds["国家工业互联网标识解析（景德镇）陶瓷行业二级节点"] == CG.Platform
+    assert kinds["景德镇高新经开区"] == CG.IndustrialPark
+    assert kinds["中国景德镇陶瓷城"] == CG.Platform  # a designated market (中国…城)
+
+
+def test_fund_after_an_amount_and_branded_base(market_ctx: ExtractionContext) -> None:
+    kinds = _kinds(market_ctx)
+    # "规模 20 亿元的X基金": a name after an amount and 的 (the generic 产业发展基金 is none)
+    assert kinds["九景陶瓷产业发展基金"] == CG.Fund
+    assert "产业发展基金" not in kinds
+    # a base opened by the brand of an enterprise of the case; 人才实训基地/生产基地 are not names
+    assert kinds["瓷源釉料中试基地"] == CG.IndustrialPark
+    assert not any(name.endswith(("人才实训基地", "生产基地")) for name in kinds)
+
+
+def test_undeclared_short_forms_are_the_company(market_ctx: ExtractionContext) -> None:
+    record = market_ctx.institutions["瓷源陶瓷股份有限公司"]
+    # an investor's short name and the name without its legal form, neither declared (简称)
+    assert market_ctx.institutions["瓷源"] is record
+    assert market_ctx.institutions["瓷源陶瓷"] is record
+    assert market_ctx.institutions["窑火科技"] is market_ctx.institutions["窑火科技有限公司"]
+    assert len(_records(market_ctx)) == 9
+
+
+def test_ordinary_words_and_fragments_are_no_names(market_ctx: ExtractionContext) -> None:
+    names = set(_kinds(market_ctx))
+    # 东部/布局/名城/同城: ordinary words ending in 部/局/城; 釉料、窑炉等专业园区: industries of parks;
+    # 走出实验室, 否则平台, 占协会: a verb, a conjunction or a share before a suffix
+    for name in names:
+        assert not name.endswith(("东部", "布局", "名城", "同城")), name
+        assert not name.startswith(("推动技术", "否则", "展销收入")), name
+    assert not {"釉料", "窑炉"} & names

@@ -123,3 +123,19 @@ def test_genre_document_links() -> None:
     assert ("investment", "340100", "340200", "安徽合肥、芜") in found
     same_city = [row for row in found if row[0] == "same-city"]
     assert len(same_city) == 3  # 长株潭同城化: three cities from one abbreviation
+
+
+def test_links_of_a_cluster_titled_by_an_abbreviation() -> None:
+    # the title names no place (京津…): its places come from the abbreviation, so the
+    # mechanisms that name no cities link the two municipalities
+    raw = (
+        "二、探索实践\n\n（四）深化集群跨区域协作\n\n案例一：京津地区信息安全集群\n\n"
+        "北京、天津两市信息安全企业密集。一是建立联席会议制度，每季度召开一次。"
+        "二是组建跨区域产业联盟。\n"
+    )
+    ctx = extract(raw, clusters, links)
+    assert _links(ctx) == [
+        ("alliance", "110000", "120000", "京津地区信息"),
+        ("joint-meeting", "110000", "120000", "京津地区信息"),
+        ("multi-city", "110000", "120000", "京津地区信息"),
+    ]

@@ -12,7 +12,7 @@ from clustergraph.extract import clusters, measures
 from clustergraph.extract.context import ExtractionContext
 from clustergraph.graph.namespaces import CG, OA
 from tests.conftest import GENRE
-from tests.extract._helpers import ID, extract
+from tests.extract._helpers import ID, extract, fixture_text
 from tests.extract._helpers import zh_label as _label
 
 #: the rules, in order, that the fixtures of conftest.py run (on FIXTURE and on the white paper)
@@ -200,3 +200,74 @@ def test_genre_enumerated_introduction() -> None:
         ("InnovationToolbox", 3, "完善创新金融支持"),
     ]
     assert sum(_per_cluster(ctx).values()) == 30
+
+
+# -- other enumerators, chaptered documents ------------------------------------------------------
+
+CHAPTERED = "chapters_enumerators.txt"
+
+
+@pytest.fixture(scope="module")
+def chaptered() -> ExtractionContext:
+    return extract(fixture_text(CHAPTERED), *RULES)
+
+
+def test_case_measures_of_every_enumerator(chaptered: ExtractionContext) -> None:
+    # 第一，… (the 首先/其次 of the closing remark is no measure: the case's list came first);
+    # ①…③ and 1）2） lines (with run-in heads); 首先/其次/最后 inline
+    assert _per_cluster(chaptered) == {
+        "江苏无锡物联网集群": 3,
+        "浙江台州汽车零部件集群": 3,
+        "四川绵阳电子信息集群": 2,
+        "山东烟台化工集群": 3,
+        "福建泉州纺织鞋服集群": 3,  # 1、基本情况 / 2、主要做法 are sub-headings over 一是…三是
+    }
+    graph = chaptered.writer.graph
+    labels = {
+        (str(graph.value(m, CG.measureOf)).rsplit("/", 1)[1], int(graph.value(m, CG.ordinal))): (
+            _label(graph, m)
+        )
+        for m in graph.subjects(CG.measureOf, None)
+    }
+    slugs = {record.label: str(record.iri).rsplit("/", 1)[1] for record in chaptered.clusters}
+    assert labels[(slugs["江苏无锡物联网集群"], 1)] == "建设创新平台"
+    assert labels[(slugs["浙江台州汽车零部件集群"], 2)] == "搭建对接平台"
+    assert labels[(slugs["四川绵阳电子信息集群"], 1)] == "建立协同机制"
+    assert labels[(slugs["山东烟台化工集群"], 3)] == "推动中小企业数字化改造"
+
+
+def test_numbered_item_evidence_stops_at_its_body(chaptered: ExtractionContext) -> None:
+    graph = chaptered.writer.graph
+    slug = next(str(r.iri).rsplit("/", 1)[1] for r in chaptered.clusters if "绵阳" in r.label)
+    quote = _quote(graph, URIRef(f"{ID}measure/{slug}/2"))
+    assert quote == "2）组建产业联盟。组建绵阳电子信息产业联盟。"  # not the 值得注意的是 remark
+    slug = next(str(r.iri).rsplit("/", 1)[1] for r in chaptered.clusters if "台州" in r.label)
+    assert _quote(graph, URIRef(f"{ID}measure/{slug}/3")) == "③开展联合攻关。联合高校攻克关键部件。"
+    assert graph.value(URIRef(f"{ID}measure/{slug}/3"), CG.toolboxCategory) == (
+        CG.IndustrialChainToolbox
+    )
+
+
+def test_general_measures_of_chaptered_toolbox_sections(chaptered: ExtractionContext) -> None:
+    # 一、 sections inside 第二章 are the toolbox sections; the 一是/二是 of 第一章 and the advice of
+    # 第三章 are outside them; trend sentences (越来越多…, 普遍…) are no measures
+    assert _recommended(chaptered) == [
+        ("DigitalizationToolbox", 1, "应推动集群企业上云用数"),
+        ("IndustrialChainToolbox", 1, "推动集群配套能力提升"),
+        ("InnovationToolbox", 1, "要建设共性技术平台"),
+        ("InnovationToolbox", 2, "要引导企业联合攻关"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "越来越多的集群将人才引进作为协同创新的重要抓手。",
+        "领先集群普遍以链主企业为核心构建本地配套体系。",
+        "多数城市纷纷建立集群推进机制。",
+    ],
+    ids=["yuelaiyueduo", "pubian", "fenfen"],
+)
+def test_trend_sentences_are_no_recommendation(sentence: str) -> None:
+    assert measures.is_recommendation(sentence) is False
+    assert measures.is_recommendation("要" + sentence) is True  # a modal still advises

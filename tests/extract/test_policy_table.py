@@ -163,3 +163,32 @@ def test_group_without_stated_count_ends_the_tier_before_it() -> None:
     # a ";" chunk without a head still continues the tier (2个X:A;B)
     clean = "2个一批产业集群:以满足消费需要的经典产业集群;以保障安全的支柱产业集群"
     assert len(parse_tiers(clean, 0, len(clean))[0].items) == 2
+
+
+def test_tier_whose_list_is_given_elsewhere_has_no_items() -> None:
+    # "20个X:以县域为主体培育,名单另行发布" states N but lists nothing: no targets, a note instead
+    clean = "5个千亿级产业集群:钢铁、石化、装备、建材、食品;20个百亿级产业集群:由各市推荐,名单另行公布。"
+    tiers = parse_tiers(clean, 0, len(clean))
+    assert [(clean[slice(*t.label)], t.stated, len(t.items)) for t in tiers] == [
+        ("千亿级产业集群", 5, 5),
+        ("百亿级产业集群", 20, 0),
+    ]
+    assert clean[slice(*tiers[1].note)] == "由各市推荐,名单另行公布"
+    assert tiers[0].note is None
+
+
+NESTED = (
+    "表1 地方集群政策一览\n\n序号\t地区\t政策文件\t培育方向\n"
+    "1\t河北省\t河北省人民政府关于培育先进制造业集群的意见（冀政（2022）7号）\t"
+    "2个世界级集群：钢铁、装备； 10个省级集群：以设区市为单元培育，名单另行发布。\n"
+)
+
+
+def test_nested_full_width_doc_number_and_unlisted_tier() -> None:
+    graph = extract(NESTED, policy_table).writer.graph
+    doc = URIRef(ID + "eli/cn-13/jz/2022/7")
+    assert str(graph.value(doc, ELI.id_local)) == "冀政〔2022〕7号"
+    assert str(graph.value(doc, CG.docNumberAsWritten)) == "冀政（2022）7号"  # as printed
+    assert _tiers(graph, doc) == [("世界级集群", 2, 2), ("省级集群", 10, 0)]
+    tier = URIRef(str(doc) + "/tier/2")
+    assert str(graph.value(tier, ns.RDFS.comment)) == "以设区市为单元培育，名单另行发布"

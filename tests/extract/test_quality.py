@@ -223,3 +223,53 @@ def test_audit_command(paper: ExtractionContext, tmp_path: Path) -> None:
     assert len(json.loads(result.output)) == 11
     missing = runner.invoke(audit_command, [str(tmp_path / "none.ttl")])
     assert missing.exit_code != 0
+
+
+def test_a_count_after_a_conjunction_is_one_more_item() -> None:
+    # "由A、B和 9 家企业共同发起": 9 counts the enterprises, not the list; "…三市" still counts it
+    text = "促进会由甲市人民政府、乙市商会和 9 家企业共同发起设立。丙、丁、戊、己三市联合建设平台。"
+    found = [(check, details[1], details[2]) for check, details in find_text_findings(text)]
+    assert found == [("count", 3, 4)]
+
+
+def test_a_list_given_elsewhere_is_not_counted() -> None:
+    # "名单另行发布": the list is explicitly not given, so there is nothing to count
+    text = "8个县域特色集群:以县域为主体培育、名单另行发布。3个支柱集群:钢铁、石化。"
+    found = [(check, details[1], details[2]) for check, details in find_text_findings(text)]
+    assert found == [("count", 3, 2)]
+
+
+_NOTICE_TABLE = (
+    "河北省人民政府印发《{title}》，提出培育两个世界级集群。\n\n"
+    "表1 地方集群政策一览\n\n序号\t地区\t政策文件\t培育方向\n"
+    "1\t河北省\t河北省人民政府关于印发河北省先进制造业集群培育工程实施方案的通知（冀政〔2022〕7号）\t"
+    "2个世界级集群：钢铁、装备。\n"
+)
+
+
+def test_an_issuing_notice_names_the_document_it_issues() -> None:
+    # "X关于印发Y的通知" in the table and 《Y》 in the text are one title, not an inconsistency
+    ctx = text_ctx(_NOTICE_TABLE.format(title="河北省先进制造业集群培育工程实施方案"))
+    quality.run(ctx)
+    assert [r["kind"] for r in read_findings(ctx.writer.graph)] == []
+    # a substituted word is still one (工程 → 行动)
+    ctx = text_ctx(_NOTICE_TABLE.format(title="河北省先进制造业集群培育行动实施方案"))
+    quality.run(ctx)
+    assert [r["kind"] for r in read_findings(ctx.writer.graph)] == ["name-inconsistency"]
+
+
+def test_breakdown_of_a_yearbook_style_section_against_its_total() -> None:
+    # "最终 9 家集群胜出" and a province list adding up to 10: one sum mismatch on the list
+    from clustergraph.extract import competition
+
+    raw = (
+        "第二节　集群竞赛\n\n2022 年,工业和信息化部组织开展了先进制造业集群竞赛,共有 20 家集群参赛,"
+        "最终 9 家集群胜出。\n\n胜出集群概况。从地区看,湖南4个,安徽、江西各2个,福建、广西各1个。\n"
+    )
+    ctx = text_ctx(raw)
+    competition.run(ctx)
+    quality.run(ctx)
+    found = _findings(ctx)
+    assert [(kind, quote) for kind, _, _, quote in found] == [
+        ("sum-mismatch", "从地区看,湖南4个,安徽、江西各2个,福建、广西各1个")
+    ]

@@ -197,3 +197,59 @@ def test_genre_document_roles() -> None:
     assert ("安徽合肥新型显示集群", "合肥工业大学", "host") in found
     assert ("湖南长沙、株洲、湘潭工程机械集群", "湖南省工程机械行业协会", "founder") in found
     assert ("江西赣州稀土新材料集群", "赣州章贡稀土永磁有限公司", "member") in found
+
+
+# -- coordinated names, passive founding, relative-clause subjects ----------------------------
+
+CERAMICS = "山东淄博陶瓷集群"
+GOVERNANCE = (
+    "二、探索实践\n\n（五）完善集群治理机制\n\n案例一：山东淄博陶瓷集群\n\n"
+    "淄博市陶瓷产业促进中心（以下简称“促进中心”）和淄博市陶瓷行业协会共同作为集群发展促进机构。"
+    "促进中心由淄博市人民政府、淄博市陶瓷行业协会和 6 家龙头企业共同发起设立。"
+    "瓷都实业有限公司、窑光瓷业有限公司等龙头企业，以及鲁中釉料有限公司等配套企业均为协会会员。"
+    "总部位于淄博的窑光瓷业在潍坊投资 5 亿元，建设窑光智能窑炉产业园。"
+    "鲁中釉料担任协会副会长单位，与山东理工大学共建淄博陶瓷新材料研究院。"
+    "淄博市工业和信息化局与淄博市财政局建立陶瓷产业协同发展工作机制。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def governance_ctx() -> ExtractionContext:
+    return extract(GOVERNANCE, *RULES)
+
+
+def test_coordinated_names_share_what_follows(governance_ctx: ExtractionContext) -> None:
+    found = _roles(governance_ctx)
+    # "X和Y共同作为…促进机构": both agencies, and Y is no partner of X
+    assert (CERAMICS, "淄博市陶瓷产业促进中心", "agency") in found
+    assert (CERAMICS, "淄博市陶瓷行业协会", "agency") in found
+    assert (CERAMICS, "淄博市陶瓷行业协会", "partner") not in found
+    # "A、B等龙头企业，以及C等配套企业均为协会会员": all three are members
+    for name in ("瓷都实业有限公司", "窑光瓷业有限公司", "鲁中釉料有限公司"):
+        assert (CERAMICS, name, "member") in found
+
+
+def test_passive_founding(governance_ctx: ExtractionContext) -> None:
+    # "促进中心由X、Y和 6 家龙头企业共同发起设立": X and Y found the centre
+    for name in ("淄博市人民政府", "淄博市陶瓷行业协会"):
+        assert _objects(governance_ctx, CERAMICS, name, "founder") == {"淄博市陶瓷产业促进中心"}
+
+
+def test_subject_after_relative_clause_and_continued_clauses(
+    governance_ctx: ExtractionContext,
+) -> None:
+    # "总部位于淄博的X在潍坊投资…，建设Y": X is the subject
+    assert _objects(governance_ctx, CERAMICS, "窑光瓷业有限公司", "founder") == {
+        "窑光智能窑炉产业园"
+    }
+    # "X担任…，与Z共建W": the 与-clause goes on with X; an institute can be founded
+    assert _objects(governance_ctx, CERAMICS, "鲁中釉料有限公司", "founder") == {
+        "淄博陶瓷新材料研究院"
+    }
+    assert (CERAMICS, "山东理工大学", "partner") in _roles(governance_ctx)
+
+
+def test_with_phrase_of_another_verb_is_no_partnership(governance_ctx: ExtractionContext) -> None:
+    # "X与Y建立…协同发展工作机制": 建立 governs the 与-phrase, not a co-operation verb
+    found = _roles(governance_ctx)
+    assert not any(name == "淄博市财政局" for _, name, _ in found)

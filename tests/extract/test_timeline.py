@@ -105,3 +105,35 @@ def test_genre_document_items() -> None:
     assert sorted(items) == [1, 2, 3, 4]
     assert _zh(graph, items[4]) == "政府工作报告"
     assert _zh(graph, graph.value(items[4], CG.issuer)) == "国务院"
+
+
+CHAPTERED_TIMELINE = (
+    "第一章　政策脉络\n\n第一节　中央部署\n\n"
+    "1）2022年10月，党的二十大报告提出，要推动战略性新兴产业融合集群发展。\n\n"
+    "2）2023年2月14日，国务院常务会议强调，要加快培育先进制造业集群。\n\n"
+    "第二节　地方部署\n\n"
+    "①2023年5月，某省人民政府印发《关于培育先进制造业集群的意见》，提出打造 5 个集群。\n\n"
+    "②2023年8月，某省集群推进大会提出，要壮大集群。\n\n"
+    "第三节　案例\n\n1）建立协同机制。由市经信局牵头建立推进机制。\n\n"
+    "正文提到 3）2021年4月 的计划。\n"
+)
+
+
+def test_right_paren_and_circled_items_with_a_day() -> None:
+    ctx = extract(CHAPTERED_TIMELINE, timeline)
+    graph = ctx.writer.graph
+    found = sorted(
+        (
+            str(graph.value(node, DCTERMS.date)),
+            int(graph.value(node, CG.timelineOrdinal)),
+            _zh(graph, node),
+        )
+        for node in graph.subjects(CG.timelineOrdinal, None)
+    )
+    # "1）建立协同机制" has no date and "3）2021年4月" does not open a line: no policies
+    assert found == [
+        ("2022-10", 1, "党的二十大报告"),
+        ("2023-02-14", 2, "国务院常务会议"),
+        ("2023-05", 1, "关于培育先进制造业集群的意见"),
+        ("2023-08", 2, "某省集群推进大会"),
+    ]

@@ -8,6 +8,7 @@ from rdflib import Graph, Literal
 from rdflib import namespace as ns
 
 from clustergraph.extract import regions, work_reports
+from clustergraph.gazetteer import Gazetteer
 from clustergraph.graph.namespaces import CG, DCTERMS
 from tests.conftest import GENRE
 from tests.extract._helpers import extract, fixture_text
@@ -112,3 +113,79 @@ def test_reworded_usages_adverbs_modifiers_and_phrase_first() -> None:
     # "10个地区对…作出部署" states the count without 有
     assert int(graph.value(survey, CG.statedCount)) == 10
     assert int(graph.value(survey, CG.surveyedCount)) == 31
+
+
+# -- a survey that goes on over the following paragraphs ----------------------------------------
+
+GROUPED = (
+    "第五节地方政府工作报告中的“集群”梳理 2024 年 31 个省(区、市)政府工作报告发现,"
+    "其余 12 个地区均对集群发展作出部署,占比达 38.7%。具体可分为以下几类。\n\n"
+    "第一类是“**数字产业集群**”。浙江、福建 2 个地区采用这一提法。如浙江省政府工作报告提出,"
+    "“打造数字产业集群”。\n\n"
+    "第二类突出“特色”。海南、西藏提出“特色产业集群”,如海南提出“做强热带特色产业集群”;"
+    "云南沿用“高原特色产业集群”。\n\n"
+    "此外,甘肃等 1 个地区使用这一表述。宁夏的表述在两年间有所调整:2023 年政府工作报告提出发展"
+    "“新兴产业集群”,2024 年政府工作报告则提出打造“千亿级产业集群”,如“打造两个千亿级产业集群”。\n\n"
+    "总体来看,东部省份更多使用“数字产业集群”的提法。\n\n"
+    "安徽提出“链长制”。\n"
+)
+
+
+def test_grouped_paragraphs_continue_the_survey() -> None:
+    graph = extract(GROUPED, work_reports).writer.graph
+    assert _usages(graph) == [
+        ("330000", "数字产业集群"),  # "A、B 2 个地区采用这一提法": the phrase of "第一类是“X”"
+        ("350000", "数字产业集群"),
+        ("460000", "特色产业集群"),  # not "做强热带特色产业集群": 如… quotes a report
+        ("530000", "高原特色产业集群"),  # 沿用
+        ("540000", "特色产业集群"),
+        ("640000", "千亿级产业集群"),  # the sentence's one region, each clause's own year
+        ("640000", "新兴产业集群"),
+    ]
+    # "甘肃等 1 个地区使用这一表述": the last quotation before it is no introduced phrase of its
+    # paragraph, so no usage; the paragraphs after the first one without usages are not read
+    survey = next(graph.subjects(ns.RDF.type, CG.WorkReportSurvey))
+    # the heading run into the paragraph does not hide the counted report mention
+    assert int(graph.value(survey, CG.surveyedCount)) == 31
+    assert int(graph.value(survey, CG.statedCount)) == 12
+    assert graph.value(survey, DCTERMS.date) == Literal("2024", datatype=ns.XSD.gYear)
+    dates = {
+        str(graph.value(u, CG.phrase)): str(graph.value(u, DCTERMS.date))
+        for u in graph.subjects(ns.RDF.type, CG.PhrasingUsage)
+        if str(graph.value(u, CG.region)).endswith("640000")
+    }
+    assert dates == {"新兴产业集群": "2023", "千亿级产业集群": "2024"}
+
+
+def test_a_dated_clause_needs_exactly_one_region_in_its_sentence() -> None:
+    text = (
+        "2024年31个省(自治区、直辖市)政府工作报告中,有3个地区提出集群发展,占比约9.7%。"
+        "宁夏和青海的表述有所调整:2023 年政府工作报告提出发展“新兴产业集群”。"
+        "山西提出“能源产业集群”。\n"
+    )
+    graph = extract(text, work_reports).writer.graph
+    assert _usages(graph) == [("140000", "能源产业集群")]
+
+
+def test_survey_sentence_is_the_counted_report_mention() -> None:
+    # a heading run into the paragraph names the reports first; the survey is the counted mention
+    text = (
+        "地方政府工作报告中的“集群”梳理 2024 年 31 个省(区、市)政府工作报告发现,12 个地区作出部署。"
+    )
+    survey = work_reports.find_survey(text, 0, len(text), Gazetteer.default())
+    assert survey is not None
+    assert (survey.year, survey.surveyed, survey.stated) == (2024, 31, 12)
+    assert text[slice(*survey.label)] == "2024 年 31 个省(区、市)政府工作报告"
+
+
+def test_a_heading_ends_the_survey() -> None:
+    # a paragraph under the next heading is practice, not the survey, however it is worded
+    text = (
+        "1、2024年各地政府工作报告中的表述\n\n"
+        "2024年31个省(自治区、直辖市)政府工作报告中,有2个地区提出集群发展,占比约6.5%。\n\n"
+        "第一类是“数字产业集群”。浙江、福建采用这一提法。\n\n"
+        "2、各地集群培育实践\n\n"
+        "安徽提出“链长制”,江西提出“链长制”。\n"
+    )
+    graph = extract(text, work_reports).writer.graph
+    assert _usages(graph) == [("330000", "数字产业集群"), ("350000", "数字产业集群")]

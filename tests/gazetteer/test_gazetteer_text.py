@@ -91,6 +91,12 @@ def _names(regions: list[Region] | None) -> list[str] | None:
         ("泰连锡", ["江苏"], ["泰州", "连云港", "无锡"]),
         ("永武缙", ["浙江", "金华"], ["永康", "武义", "缙云"]),
         ("永武缙", ["金华"], ["永康", "武义", "缙云"]),
+        # official one-character abbreviations of province-level divisions
+        ("成渝", ["成都", "重庆"], ["成都", "重庆"]),
+        ("川渝", ["成都", "重庆"], ["四川", "重庆"]),
+        ("京津冀", ["北京", "天津", "河北"], ["北京", "天津", "河北"]),
+        # 湘 next to 湘潭 is 湘潭 (a nearby place with the character in its name), not 湖南
+        ("长株潭", ["长沙", "株洲", "湘潭"], ["长沙", "株洲", "湘潭"]),
     ],
 )
 def test_abbreviations(gaz: Gazetteer, token: str, context: list[str], expected: list[str]) -> None:
@@ -111,3 +117,4 @@ def test_abbreviation_without_answer(gaz: Gazetteer) -> None:
     assert gaz.expand_abbreviation("深", [gaz.lookup("广东")]) is None  # one character
     assert gaz.expand_abbreviation("深广", [gaz.lookup("新疆")]) is None  # nothing nearby
     assert gaz.expand_abbreviation("AB", [gaz.lookup("广东")]) is None
+    assert gaz.expand_abbreviation("成渝", [gaz.lookup("四川")]) is None  # 重庆 not in scope

@@ -24,6 +24,8 @@ from clustergraph.text import normalize
         ("\u3000  首行缩进  ", "首行缩进"),
         ("a\t\tb", "a b"),
         ("´", "´"),
+        ("①建立机制；⑫个性化", "①建立机制;⑫个性化"),
+        ("⑴机制⒉平台", "(1)机制2.平台"),
     ],
     ids=[
         "fullwidth-punct",
@@ -40,6 +42,8 @@ from clustergraph.text import normalize
         "outer-whitespace",
         "tab-in-text",
         "spacing-accent",
+        "circled-numbers-kept",
+        "parenthesized-numbers-folded",
     ],
 )
 def test_clean(raw: str, clean: str) -> None:

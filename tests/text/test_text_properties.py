@@ -18,6 +18,8 @@ from clustergraph.text.nodes import KINDS
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "kg" / "sources" / "ccid-2020-advanced-manufacturing-cluster-whitepaper.txt"
 GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
+HELDOUT = ROOT / "tests" / "fixtures" / "heldout" / "municipal-cluster-observation.txt"
+BLIND = ROOT / "tests" / "fixtures" / "blind" / "regional-cluster-yearbook.txt"
 
 #: kinds whose clean text is exactly the normalisation of their raw text
 _LEAVES = {"paragraph", "sentence", "enumeration", "heading", "table_cell"}
@@ -59,22 +61,28 @@ def check_document(doc: Document) -> None:
             assert "\n" not in node.clean_text, node
         if node.kind == "furniture":
             assert node.clean_start == node.clean_end
-        if node.kind == "enumeration":
+        if node.kind == "enumeration" and node.role == "是":
             assert node.clean_text.startswith(f"{node.number}是"), node
+        elif node.kind == "enumeration":
+            assert node.number and node.clean_text.lstrip("(").startswith(node.number), node
         if node.kind in {"part", "section", "case"} and node.title:
             assert node.title in doc.clean_text(node.children[0]), node
     mapped = [doc.clean.to_raw(i) for i in range(len(doc.clean) + 1)]
     assert mapped == sorted(mapped)
 
 
-@pytest.mark.parametrize("path", [SOURCE, GENRE], ids=["whitepaper", "genre-fixture"])
-def test_real_documents_offsets(path: Path) -> None:
+@pytest.mark.parametrize(
+    ("path", "parts", "cases"),
+    [(SOURCE, 2, 20), (GENRE, 2, 10), (HELDOUT, 2, 8), (BLIND, 3, 6)],
+    ids=["whitepaper", "genre-fixture", "heldout-fixture", "blind-fixture"],
+)
+def test_real_documents_offsets(path: Path, parts: int, cases: int) -> None:
     if not path.exists():
         pytest.skip(f"{path.name} is not in this checkout")
     doc = parse_document(path.read_text(encoding="utf-8"))
     check_document(doc)
-    assert len(list(doc.iter("part"))) == 2
-    assert len(list(doc.iter("case"))) >= 10
+    assert len(list(doc.iter("part"))) == parts
+    assert len(list(doc.iter("case"))) == cases
 
 
 # -- generated documents of the genre -----------------------------------------------------------
@@ -93,13 +101,24 @@ def _sentence(draw: st.DrawFn) -> str:
     return comma.join(words) + end
 
 
+_MARKERS = (
+    lambda k: f"{_CN_NUM[k]}是",
+    lambda k: f"第{_CN_NUM[k]}，",
+    lambda k: ("首先，", "其次，", "再次，", "最后，")[k],
+    lambda k: "①②③④"[k],
+    lambda k: f"（{k + 1}）",
+    lambda k: f"{k + 1}）",
+)
+
+
 @st.composite
 def _enumeration(draw: st.DrawFn) -> str:
     count = draw(st.integers(2, 4))
     bold = draw(st.booleans())
+    style = draw(st.sampled_from(_MARKERS))
     parts = []
     for k in range(count):
-        marker = f"{_CN_NUM[k]}是"
+        marker = style(k)
         parts.append((f"**{marker}**" if bold else marker) + draw(_sentence()))
     lead = draw(_sentence())
     sep = draw(st.sampled_from(["", "。", "；"]))
@@ -126,10 +145,21 @@ def _title(draw: st.DrawFn) -> str:
 
 @st.composite
 def _block(draw: st.DrawFn) -> str:
-    kind = draw(st.sampled_from(["part", "section", "case", "item", "litem", "table", "para"]))
+    kind = draw(
+        st.sampled_from(
+            ["part", "chapter", "section", "case", "item", "litem", "ritem", "table", "para"]
+        )
+    )
     n = draw(st.integers(1, 9))
     if kind == "part":
         return f"{_CN_NUM[n - 1]}、{_title(draw)}"
+    if kind == "chapter":
+        return draw(
+            st.sampled_from([f"第{_CN_NUM[n - 1]}章　", f"第{_CN_NUM[n - 1]}节 "])
+        ) + _title(draw)
+    if kind == "ritem":  # "1）" or "①" items, with a run-in head or as body text
+        marker = draw(st.sampled_from([f"{n}）", "①②③④⑤⑥⑦⑧⑨"[n - 1]]))
+        return marker + draw(st.sampled_from([f"{_title(draw)}。", ""])) + draw(_paragraph())
     if kind == "section":
         return draw(st.sampled_from([f"（{_CN_NUM[n - 1]}）", f"({_CN_NUM[n - 1]}) "])) + _title(
             draw

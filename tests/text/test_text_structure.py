@@ -195,3 +195,129 @@ def test_node_helpers() -> None:
     assert sentence.enclosing("part") is _one(doc, "part")
     assert repr(_one(doc, "section")).startswith("<section '背景'")
     assert [n.kind for n in doc.root.iter("heading")] == ["heading", "heading"]
+
+
+# -- chapters, 第X节 and other numbering styles ---------------------------------------------------
+
+CHAPTERED = (
+    "第一章　政策篇\n\n导言。\n\n第一节　中央部署\n\n正文一。\n\n第二节　地方实践\n\n正文二。\n\n"
+    "第二章　实践篇\n\n导言二。\n\n一、协同创新\n\n（一）平台建设\n\n正文三。\n\n"
+    "案例一：江苏无锡物联网集群\n\n案例正文。\n\n二、产业链协作\n\n正文四。\n\n"
+    "第三章　展望篇\n\n（一）趋势\n\n正文五。\n"
+)
+
+
+def test_chapters_hold_jie_and_numbered_sections() -> None:
+    doc = parse_document(CHAPTERED)
+    parts = list(doc.iter("part"))
+    assert [p.title for p in parts] == ["政策篇", "实践篇", "展望篇"]
+    assert [(s.title, s.parent.title if s.parent else None) for s in doc.iter("section")] == [
+        ("中央部署", "政策篇"),
+        ("地方实践", "政策篇"),
+        ("协同创新", "实践篇"),  # 一、 inside a chapter is a section, not a part
+        ("平台建设", "协同创新"),  # (一) nests inside the 一、 section
+        ("产业链协作", "实践篇"),  # a new 一、 heading closes the (一) section and the case
+        ("趋势", "展望篇"),
+    ]
+    case = _one(doc, "case")
+    assert case.enclosing("section").title == "平台建设"
+    assert doc.find_enclosing("case", doc.raw.index("正文四")) is None
+    # a 第X节 line is a heading, not the start of the paragraph after it
+    assert [c.clean_text for c in parts[0].children if c.kind == "paragraph"] == ["导言。"]
+
+
+def test_chapter_like_lines_that_are_no_headings() -> None:
+    doc = parse_document(
+        "一、总论\n\n第一类是“先进制造业集群”。江苏采用这一提法。\n\n第一，加强领导。\n"
+    )
+    assert [p.title for p in doc.iter("part")] == ["总论"]  # without chapters 一、 stays a part
+    assert not list(doc.iter("section"))
+    assert len(list(doc.iter("paragraph"))) == 2
+
+
+def test_right_paren_and_circled_items_with_run_in_heads() -> None:
+    raw = (
+        "案例一：四川绵阳电子信息集群\n\n主要做法如下。\n\n"
+        "1）建立协同机制。由市经信局牵头建立推进机制。\n\n2）组建产业联盟。组建联盟。\n\n"
+        "值得注意的是，集群仍面临短板。\n\n"
+        "案例二：浙江台州汽车零部件集群\n\n①建设配套园区。入驻企业 30 家。\n\n"
+        "②搭建对接平台。促成交易。\n"
+    )
+    doc = parse_document(raw)
+    items = list(doc.iter("item"))
+    assert [(i.number, i.ordinal, i.title) for i in items] == [
+        ("1", 1, "建立协同机制"),
+        ("2", 2, "组建产业联盟"),
+        ("①", 1, "建设配套园区"),
+        ("②", 2, "搭建对接平台"),
+    ]
+    assert all(i.parent is not None and i.parent.kind == "case" for i in items)
+    heading = items[1].children[0]
+    assert heading.clean_text == "2)组建产业联盟。"
+    # the run-in head is a sentence of the case too
+    assert [s.clean_text for s in heading.children] == ["2)组建产业联盟。"]
+    assert items[2].children[0].text == "①建设配套园区。"
+
+
+def test_numbered_lines_that_are_no_items() -> None:
+    doc = parse_document("案例一：某集群\n\n1)\n\n正文提到①号线路和 3) 条款。\n")
+    assert not list(doc.iter("item"))
+
+
+def _marked(raw: str) -> list[tuple[str | None, str | None, int | None, str | None]]:
+    doc = parse_document(raw)
+    return [(e.role, e.number, e.ordinal, e.heading) for e in doc.iter("enumeration")]
+
+
+def test_enumeration_di_yi_across_paragraphs() -> None:
+    got = _marked(
+        "第一，建设创新平台。依托研究院。\n\n第二，培育骨干企业。\n\n第三，完善金融服务。\n"
+    )
+    assert got == [
+        ("第", "第一", 1, "建设创新平台"),
+        ("第", "第二", 2, "培育骨干企业"),
+        ("第", "第三", 3, "完善金融服务"),
+    ]
+
+
+def test_enumeration_shouxian_qici_zuihou() -> None:
+    got = _marked("做法有三。首先，建设平台。其次，推进改造。再次，培育人才。最后，完善服务。")
+    assert [(g[1], g[2], g[3]) for g in got] == [
+        ("首先", 1, "建设平台"),
+        ("其次", 2, "推进改造"),
+        ("再次", 3, "培育人才"),
+        ("最后", 4, "完善服务"),
+    ]
+    # 最后 also closes a 第一/第二 sequence
+    got = _marked("第一，甲。第二，乙。最后，丙。")
+    assert [(g[0], g[2], g[3]) for g in got] == [("第", 1, "甲"), ("第", 2, "乙"), ("第", 3, "丙")]
+
+
+def test_enumeration_circled_and_parenthesised_inline() -> None:
+    got = _marked("主要举措有：①建立机制；②组建联盟；③共建平台。")
+    assert [(g[0], g[1], g[2], g[3]) for g in got] == [
+        ("①", "①", 1, "建立机制"),
+        ("①", "②", 2, "组建联盟"),
+        ("①", "③", 3, "共建平台"),
+    ]
+    got = _marked("主要举措有：(1)建立机制;(2)组建联盟。还有：1)甲;2)乙。")
+    assert [(g[0], g[2]) for g in got] == [("()", 1), ("()", 2), (")", 1), (")", 2)]
+
+
+def test_enumerations_of_two_styles_nest() -> None:
+    doc = parse_document("做法：一是建机制，包括：(1)定期会商;(2)联合督办;二是建平台。")
+    items = [(e.role, e.ordinal, e.clean_text) for e in doc.iter("enumeration")]
+    assert items == [
+        ("是", 1, "一是建机制,包括:(1)定期会商;(2)联合督办;"),
+        ("()", 1, "(1)定期会商;"),
+        ("()", 2, "(2)联合督办;"),  # ends where the outer list goes on
+        ("是", 2, "二是建平台。"),
+    ]
+
+
+def test_enumeration_markers_that_do_not_count() -> None:
+    assert _marked("产业规模全国第一，在医学影像领域领先。第二，其他。") == []
+    assert _marked("要重视人才。然后，再看资金。最后，看效果。") == []  # no 首先 to continue
+    assert _marked("其次，推进改造。首先，完善服务。") == []  # 首先 alone is no sequence
+    assert _marked("第一类是先进制造业集群，第二类是战略性新兴产业集群。") == []
+    assert _marked("占比为3)和5)两项。") == []

@@ -139,9 +139,19 @@ _DOC_NUMBER = re.compile(r"\([^()]*〔\d{4}〕[^()]*\)|\([^()]*\)$")
 _BOOK_TITLE = re.compile(r"《(?P<t>[^《》\n]{6,80})》")
 
 
+#: a notice that issues another document: "X关于印发Y的通知" is cited as 《Y》 as well
+_ISSUING_NOTICE = re.compile(r"(?:关于)?(?:印发|转发|颁发|发布)(?P<issued>.{6,}?)的通知$")
+
+
 def _title_core(title: str) -> str:
-    """A document title without issuer, 关于/印发 wrappers and 文号: what two citations share."""
+    """A document title without issuer, 关于/印发 wrappers and 文号: what two citations share.
+
+    A notice issuing a document ("…关于印发《Y》的通知") is the same citation as the document Y.
+    """
     core = _DOC_NUMBER.sub("", title).strip()
+    notice = _ISSUING_NOTICE.search(core)
+    if notice is not None:
+        core = notice.group("issued").strip("《》")
     if "关于" in core:
         core = core[core.index("关于") + 2 :]
     return core.replace("印发", "").replace(" ", "")

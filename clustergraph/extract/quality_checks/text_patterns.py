@@ -14,7 +14,7 @@ from decimal import Decimal
 from clustergraph.extract.numbers import parse_number
 from clustergraph.extract.quality_checks.model import Span, within
 
-__all__ = ["HAN", "find_text_findings"]
+__all__ = ["HAN", "NOT_LISTED", "find_text_findings"]
 
 HAN = r"\u4e00-\u9fff"
 _CN_COUNT = "一二两三四五六七八九十"
@@ -26,6 +26,10 @@ _COUNT_THEN_LIST = re.compile(
 )
 _COUNT_AFTER_LIST = re.compile(rf"{_COUNT}\s*{_ENUM_CLASSIFIER}")
 _CONJUNCTIONS = ("以及", "和", "及", "与")
+#: a list said to be given elsewhere or later ("名单另行发布", "具体名单另文印发", "暂不列出")
+NOT_LISTED = re.compile(
+    r"另行(?:发布|公布|印发|确定|认定|制定|通知)|另文(?:发布|公布|印发)|名单待定|暂不列出|不再列出|不一一列出"
+)
 _MAX_ITEM = 20
 
 
@@ -59,12 +63,15 @@ def _simple_items(text: str) -> list[str] | None:
 
 
 def _count_then_list(clean: str) -> list[tuple[Span, int, int, str]]:
-    """Lists written "N个X:A、B、C" whose item count differs: (span, stated, listed, head)."""
+    """Lists written "N个X:A、B、C" whose item count differs: (span, stated, listed, head).
+
+    A list that says it is not given here ("名单另行发布") is not checked.
+    """
     found = []
     for match in _COUNT_THEN_LIST.finditer(clean):
         stated = _count(match.group("n"))
         body = match.group("list").rstrip(" 。")
-        if stated is None or stated < 2 or body.rstrip().endswith("等"):
+        if stated is None or stated < 2 or body.rstrip().endswith("等") or NOT_LISTED.search(body):
             continue
         items = _simple_items(body)
         if items is None or stated in _readings(items):
@@ -92,6 +99,8 @@ def _count_after_list(clean: str) -> list[tuple[Span, int, int, str]]:
             body, start = head[cut + 1 :], cut + 1
         if not body or "等" in body or body.endswith(("各", "共", "第", "前")) or "、" not in body:
             continue
+        if body.rstrip().endswith(_CONJUNCTIONS):
+            continue  # "由A、B和 9 家企业": the count is one more item, not the list's size
         if match.end() >= len(clean) or not re.match(rf"[{HAN}]", clean[match.end()]):
             continue  # "…强链项目 12 个,": a figure closing its clause, not a list's count
         items = _simple_items(body)
