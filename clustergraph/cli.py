@@ -1,23 +1,24 @@
-"""The ``clustergraph`` command: a thin click group whose commands live one per module.
+"""The ``clustergraph`` command: a thin argparse front end whose commands live one per module.
 
-Commands are imported only when invoked, so ``clustergraph --help`` and light commands start fast
-(rdflib's SPARQL machinery alone costs ~250 ms to import).
+``clustergraph.commands.NAME`` defines ``DESCRIPTION``, ``configure(parser)`` and ``run(args)``;
+it is imported only when NAME runs, so ``clustergraph --help`` and light commands start fast
+(rdflib's SPARQL machinery alone costs ~250 ms to import, and even click costs ~10 ms).
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import os
 import sys
-
-import click
+from types import ModuleType
 
 from clustergraph import __version__
 from clustergraph.errors import ClusterGraphError
 
-__all__ = ["cli", "main"]
+__all__ = ["COMMANDS", "main"]
 
-#: command name → (module under clustergraph.commands, one-line help)
+#: command name → one-line help (shown by ``clustergraph --help`` without importing the command)
 COMMANDS: dict[str, str] = {
     "build": "Build the graph from a white-paper text file, validate it, write Turtle.",
     "validate": "Validate a graph file against the SHACL shapes.",
@@ -32,79 +33,114 @@ COMMANDS: dict[str, str] = {
     "site": "Generate the static explorer website.",
 }
 
+DESCRIPTION = """\
+clustergraph: the advanced-manufacturing-cluster knowledge graph toolkit.
 
-class LazyGroup(click.Group):
-    """A group that imports ``clustergraph.commands.<name>`` when a command is used."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        """Return the registered command names in a stable order."""
-        return sorted(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        """Import the module that holds the command, or say it is not available."""
-        if cmd_name not in COMMANDS:
-            return None
-        module_name = f"clustergraph.commands.{cmd_name.replace('-', '_')}"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            return _unavailable(cmd_name)
-        return module.command
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """List commands with their static help, without importing their modules."""
-        rows = [(name, COMMANDS[name]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+Exit codes: 0 success, 1 SHACL violations, 2 bad input/parameters/endpoint,
+3 internal error."""
 
 
-def _unavailable(name: str) -> click.Command:
-    @click.command(name=name, help=COMMANDS[name])
-    def stub() -> None:
-        raise ClusterGraphError(f"the '{name}' command is not available in this version")
+def _parser(
+    prog: str, description: str, usage: str | None = None, epilog: str | None = None
+) -> argparse.ArgumentParser:
+    """A parser with the CLI's conventions: ``--help`` only, no abbreviated option names."""
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description=description,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+        allow_abbrev=False,
+        usage=usage,
+        epilog=epilog,
+    )
+    parser.add_argument("--help", action="help", help="Show this message and exit.")
+    return parser
 
-    return stub
+
+def top_parser() -> argparse.ArgumentParser:
+    """The ``clustergraph`` parser: --version, --help, then COMMAND and its arguments untouched."""
+    width = max(map(len, COMMANDS)) + 2
+    listing = "\n".join(f"  {name.ljust(width)}{COMMANDS[name]}" for name in sorted(COMMANDS))
+    parser = _parser(
+        "clustergraph",
+        DESCRIPTION,
+        usage="%(prog)s [--version] [--help] COMMAND [ARGS]...",
+        epilog=f"commands:\n{listing}",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"clustergraph, version {__version__}",
+        help="Show the version and exit.",
+    )
+    parser.add_argument("command", nargs="?", help=argparse.SUPPRESS)
+    parser.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return parser
 
 
-@click.group(cls=LazyGroup)
-@click.version_option(__version__, prog_name="clustergraph")
-def cli() -> None:
-    """clustergraph: the advanced-manufacturing-cluster knowledge graph toolkit.
+def command_parser(name: str, module: ModuleType) -> argparse.ArgumentParser:
+    """The parser of ``clustergraph NAME``, with the arguments its module declares."""
+    parser = _parser(f"clustergraph {name}", module.DESCRIPTION)
+    module.configure(parser)
+    return parser
 
-    Exit codes: 0 success, 1 SHACL violations, 2 bad input/parameters/endpoint,
-    3 internal error.
-    """
+
+def _load(name: str) -> ModuleType:
+    """Import the module that holds command NAME, or say it is not available."""
+    module_name = f"clustergraph.commands.{name.replace('-', '_')}"
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name != module_name:
+            raise
+        raise ClusterGraphError(f"the '{name}' command is not available in this version") from None
+
+
+def _run(argv: list[str]) -> None:
+    """Parse ARGV, import the chosen command and run it."""
+    top = top_parser()
+    chosen = top.parse_args(argv)
+    if chosen.command is None:
+        top.print_help(sys.stderr)
+        sys.exit(2)
+    if chosen.command not in COMMANDS:
+        top.error(f"No such command '{chosen.command}'.")
+    module = _load(chosen.command)
+    module.run(command_parser(chosen.command, module).parse_args(chosen.args))
+    sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the exit flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console entry point: run the group and turn project errors into one line + exit code."""
+    """Console entry point: run a command and turn project errors into one line + exit code."""
     try:
-        cli.main(args=argv, prog_name="clustergraph", standalone_mode=False)
+        _run(sys.argv[1:] if argv is None else list(argv))
     except ClusterGraphError as error:
-        click.echo(f"clustergraph: error: {error}", err=True)
+        sys.stderr.write(f"clustergraph: error: {error}\n")
         report = getattr(error, "report", "")
         if report:
-            click.echo(report, err=True)
+            sys.stderr.write(f"{report}\n")
+        sys.stderr.flush()
         sys.exit(error.exit_code)
-    except click.exceptions.Abort:
-        click.echo("clustergraph: aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(2 if error.exit_code == 1 else error.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
+        _silence_stdout()
         sys.exit(0)
     except Exception as error:
         if os.environ.get("CLUSTERGRAPH_DEBUG"):
             raise
-        click.echo(
+        sys.stderr.write(
             f"clustergraph: internal error: {type(error).__name__}: {error} "
-            "(set CLUSTERGRAPH_DEBUG=1 for the traceback, and please report it)",
-            err=True,
+            "(set CLUSTERGRAPH_DEBUG=1 for the traceback, and please report it)\n"
         )
         sys.exit(3)
     sys.exit(0)

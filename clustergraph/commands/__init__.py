@@ -1,1 +1,1 @@
-"""One module per CLI command; each defines ``command`` and calls one library function."""
+"""One module per CLI command: ``DESCRIPTION``, ``configure(parser)`` and ``run(args)``."""

@@ -2,32 +2,38 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import argparse
 
-import click
+from clustergraph.commands.options import path_type, with_default
+from clustergraph.commands.output import echo
 
-__all__ = ["command"]
+__all__ = ["DESCRIPTION", "configure", "run"]
+
+DESCRIPTION = """\
+Print the findings of GRAPH_FILE (default: the bundled kg/clustergraph.ttl).
+
+Each finding shows its kind, its description and the quoted evidence with its
+character offsets in the source. Findings describe the source text, so the exit
+code is 0."""
 
 
-@click.command(name="audit")
-@click.argument("graph_file", required=False, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "table", "json"]),
-    default="text",
-    show_default=True,
-    help="One block per finding (text), an aligned table, or JSON.",
-)
-def command(graph_file: Path | None, fmt: str) -> None:
-    """Print the findings of GRAPH_FILE (default: the bundled kg/clustergraph.ttl).
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the optional graph file and the output format."""
+    parser.add_argument("graph_file", nargs="?", type=path_type(), metavar="GRAPH_FILE")
+    parser.add_argument(
+        "--format",
+        dest="fmt",
+        choices=["text", "table", "json"],
+        default="text",
+        help=with_default("One block per finding (text), an aligned table, or JSON.", "text"),
+    )
 
-    Each finding shows its kind, its description and the quoted evidence with its character
-    offsets in the source. Findings describe the source text, so the exit code is 0.
-    """
+
+def run(args: argparse.Namespace) -> None:
+    """Read the findings from the graph and print them in the chosen format."""
     from clustergraph.extract.quality import read_findings, render_findings
     from clustergraph.resources import DEFAULT_GRAPH, data_path
     from clustergraph.validate.load import load_graph
 
-    graph = load_graph(graph_file or data_path(DEFAULT_GRAPH))
-    click.echo(render_findings(read_findings(graph), fmt), nl=False)
+    graph = load_graph(args.graph_file or data_path(DEFAULT_GRAPH))
+    echo(render_findings(read_findings(graph), args.fmt), nl=False)

@@ -2,33 +2,45 @@
 
 from __future__ import annotations
 
+import argparse
 import time
-from pathlib import Path
 
-import click
+from clustergraph.commands.options import path_type, with_default
+from clustergraph.commands.output import echo
 
-__all__ = ["command"]
+__all__ = ["DESCRIPTION", "configure", "run"]
+
+DESCRIPTION = "Build the graph from SOURCE (default: the bundled white paper) and write OUT."
 
 
-@click.command(name="build")
-@click.argument("source", required=False, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--out",
-    type=click.Path(path_type=Path),
-    default=Path("kg/clustergraph.ttl"),
-    show_default=True,
-    help="Turtle file to write (only if the graph conforms).",
-)
-@click.option("--encoding", default=None, help="Source encoding (default: detect UTF-8/GB18030).")
-@click.option("--no-validate", is_flag=True, help="Skip SHACL validation (not for publishing).")
-def command(source: Path | None, out: Path, encoding: str | None, no_validate: bool) -> None:
-    """Build the graph from SOURCE (default: the bundled white paper) and write OUT."""
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the source text, the output file, the encoding and the validation switch."""
+    parser.add_argument("source", nargs="?", type=path_type(), metavar="SOURCE")
+    parser.add_argument(
+        "-o",
+        "--out",
+        type=path_type(),
+        default="kg/clustergraph.ttl",  # a string, so argparse checks it like a given value
+        metavar="PATH",
+        help=with_default(
+            "Turtle file to write (only if the graph conforms).", "kg/clustergraph.ttl"
+        ),
+    )
+    parser.add_argument(
+        "--encoding", metavar="TEXT", help="Source encoding (default: detect UTF-8/GB18030)."
+    )
+    parser.add_argument(
+        "--no-validate", action="store_true", help="Skip SHACL validation (not for publishing)."
+    )
+
+
+def run(args: argparse.Namespace) -> None:
+    """Build, report warnings and the triple count on stderr (stdout stays empty)."""
     from clustergraph.pipeline import build
 
     started = time.perf_counter()
-    result = build(source, out, encoding=encoding, validate=not no_validate)
+    result = build(args.source, args.out, encoding=args.encoding, validate=not args.no_validate)
     for warning in result.warnings:
-        click.echo(f"clustergraph: warning: {warning}", err=True)
+        echo(f"clustergraph: warning: {warning}", err=True)
     seconds = time.perf_counter() - started
-    click.echo(f"wrote {out} ({result.triples} triples, {seconds:.2f} s)", err=True)
+    echo(f"wrote {args.out} ({result.triples} triples, {seconds:.2f} s)", err=True)

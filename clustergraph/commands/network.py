@@ -2,32 +2,37 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import argparse
 
-import click
+from clustergraph.commands.options import add_data_source_option, path_type
+from clustergraph.commands.output import echo
 
-from clustergraph.commands.options import data_source_option
+__all__ = ["DESCRIPTION", "configure", "run"]
 
-__all__ = ["command"]
+DESCRIPTION = "Write network PROJECTION with its metrics; without PROJECTION, list the projections."
 
 
-@click.command(name="network")
-@click.argument("projection", required=False)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["gexf", "graphml", "json", "csv"]),
-    help="Output format (default: from the -o suffix, else json). csv = metrics table.",
-)
-@click.option(
-    "-o",
-    "--out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="File to write (atomically); default: standard output.",
-)
-@data_source_option
-def command(projection: str | None, fmt: str | None, out: Path | None, data: str | None) -> None:
-    """Write network PROJECTION with its metrics; without PROJECTION, list the projections."""
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the projection, the format, the output file and the data source."""
+    parser.add_argument("projection", nargs="?", metavar="PROJECTION")
+    parser.add_argument(
+        "--format",
+        dest="fmt",
+        choices=["gexf", "graphml", "json", "csv"],
+        help="Output format (default: from the -o suffix, else json). csv = metrics table.",
+    )
+    parser.add_argument(
+        "-o",
+        "--out",
+        type=path_type(dir_okay=False),
+        metavar="FILE",
+        help="File to write (atomically); default: standard output.",
+    )
+    add_data_source_option(parser)
+
+
+def run(args: argparse.Namespace) -> None:
+    """Print the network (or the file written, or the list of projections)."""
     from clustergraph.network.run import network_output
 
-    click.echo(network_output(projection, fmt=fmt, out=out, data=data), nl=False)
+    echo(network_output(args.projection, fmt=args.fmt, out=args.out, data=args.data), nl=False)

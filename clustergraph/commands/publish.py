@@ -2,28 +2,48 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import argparse
 
-import click
+from clustergraph.commands.options import (
+    add_data_file_option,
+    add_endpoint_option,
+    add_timeout_option,
+)
+from clustergraph.commands.output import echo
 
-from clustergraph.commands.options import data_file_option, endpoint_option, timeout_option
+__all__ = ["DESCRIPTION", "configure", "run"]
 
-__all__ = ["command"]
+DESCRIPTION = "Send the graph's Turtle to a triple store and report what was sent."
 
 
-@click.command(name="publish")
-@endpoint_option("Graph Store Protocol URL, e.g. http://localhost:7878/store.", required=True)
-@click.option("--graph", metavar="IRI", help="Named graph to write (default: the default graph).")
-@data_file_option("send")
-@click.option("--append", is_flag=True, help="POST (add to the graph) instead of PUT (replace).")
-@timeout_option(60.0)
-def command(
-    endpoint: str, graph: str | None, data: Path | None, append: bool, timeout: float
-) -> None:
-    """Send the graph's Turtle to a triple store and report what was sent."""
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the store (required), the named graph, the data and the upload mode."""
+    add_endpoint_option(
+        parser, "Graph Store Protocol URL, e.g. http://localhost:7878/store.", required=True
+    )
+    parser.add_argument(
+        "--graph", metavar="IRI", help="Named graph to write (default: the default graph)."
+    )
+    add_data_file_option(parser, "send")
+    parser.add_argument(
+        "--append",
+        action="store_true",
+        help="POST (add to the graph) instead of PUT (replace).",
+    )
+    add_timeout_option(parser, 60.0)
+
+
+def run(args: argparse.Namespace) -> None:
+    """Upload and print the one-line report."""
     from clustergraph.query.publish import publish
     from clustergraph.query.runner import default_data
 
-    click.echo(
-        publish(data or default_data(), endpoint, graph=graph, append=append, timeout=timeout)
+    echo(
+        publish(
+            args.data or default_data(),
+            args.endpoint,
+            graph=args.graph,
+            append=args.append,
+            timeout=args.timeout,
+        )
     )

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-import click
+import argparse
 
-__all__ = ["command"]
+from clustergraph.commands.output import echo
+
+__all__ = ["DESCRIPTION", "configure", "run"]
+
+DESCRIPTION = "List the canned queries, one per line: name, then the English title."
 
 
-@click.command(name="queries")
-@click.option("--json", "as_json", is_flag=True, help="Print the full catalogue as JSON.")
-def command(as_json: bool) -> None:
-    """List the canned queries, one per line: name, then the English title."""
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the JSON switch."""
+    parser.add_argument(
+        "--json", dest="as_json", action="store_true", help="Print the full catalogue as JSON."
+    )
+
+
+def run(args: argparse.Namespace) -> None:
+    """Print the catalogue."""
     from clustergraph.query.runner import list_queries
 
-    click.echo(list_queries(as_json=as_json), nl=False)
+    echo(list_queries(as_json=args.as_json), nl=False)

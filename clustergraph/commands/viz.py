@@ -2,34 +2,39 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import argparse
 
-import click
+from clustergraph.commands.options import add_data_source_option, int_range, path_type, with_default
+from clustergraph.commands.output import echo
 
-from clustergraph.commands.options import data_source_option
+__all__ = ["DESCRIPTION", "configure", "run"]
 
-__all__ = ["command"]
+DESCRIPTION = "Draw PROJECTION (default cluster-institution-region; 'map' draws a map) into OUT."
 
 
-@click.command(name="viz")
-@click.argument("projection", required=False)
-@click.option(
-    "-o",
-    "--out",
-    required=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="FILE.html (interactive, offline), FILE.png or FILE.svg.",
-)
-@data_source_option
-@click.option(
-    "--labels",
-    type=click.IntRange(min=0),
-    default=30,
-    show_default=True,
-    help="PNG/SVG: label this many of the most central nodes.",
-)
-def command(projection: str | None, out: Path, data: str | None, labels: int) -> None:
-    """Draw PROJECTION (default cluster-institution-region; 'map' draws a map) into OUT."""
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the projection, the output file (required), the data and the label count."""
+    parser.add_argument("projection", nargs="?", metavar="PROJECTION")
+    parser.add_argument(
+        "-o",
+        "--out",
+        required=True,
+        type=path_type(dir_okay=False),
+        metavar="FILE",
+        help="FILE.html (interactive, offline), FILE.png or FILE.svg.",
+    )
+    add_data_source_option(parser)
+    parser.add_argument(
+        "--labels",
+        type=int_range(0),
+        default=30,
+        metavar="INTEGER",
+        help=with_default("PNG/SVG: label this many of the most central nodes.", 30, "x>=0"),
+    )
+
+
+def run(args: argparse.Namespace) -> None:
+    """Draw the picture and print what was written."""
     from clustergraph.network.run import viz_output
 
-    click.echo(viz_output(projection, out, data=data, labels=labels), nl=False)
+    echo(viz_output(args.projection, args.out, data=args.data, labels=args.labels), nl=False)

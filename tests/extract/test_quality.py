@@ -7,10 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from rdflib import Literal, URIRef
 
-from clustergraph.commands.audit import command as audit_command
+from clustergraph.cli import main
 from clustergraph.extract import clusters, quality, run_rules
 from clustergraph.extract.context import ExtractionContext
 from clustergraph.extract.quality_checks.audit import read_findings, render_findings
@@ -211,18 +210,26 @@ def test_render_formats(paper: ExtractionContext) -> None:
     assert Decimal(data[0]["stated"]) == Decimal(135)
 
 
-def test_audit_command(paper: ExtractionContext, tmp_path: Path) -> None:
+def _audit(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """(exit code, stdout) of ``clustergraph audit ARGS``."""
+    with pytest.raises(SystemExit) as exited:
+        main(["audit", *args])
+    return int(exited.value.code or 0), capsys.readouterr().out
+
+
+def test_audit_command(
+    paper: ExtractionContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "g.ttl"
     paper.writer.graph.serialize(out, format="turtle")
-    runner = CliRunner()
-    result = runner.invoke(audit_command, [str(out)])
-    assert result.exit_code == 0, result.output
-    assert "name-inconsistency" in result.output and "浙江温州乐清电气集群" in result.output
-    result = runner.invoke(audit_command, [str(out), "--format", "json"])
-    assert result.exit_code == 0
-    assert len(json.loads(result.output)) == 11
-    missing = runner.invoke(audit_command, [str(tmp_path / "none.ttl")])
-    assert missing.exit_code != 0
+    code, output = _audit([str(out)], capsys)
+    assert code == 0, output
+    assert "name-inconsistency" in output and "浙江温州乐清电气集群" in output
+    code, output = _audit([str(out), "--format", "json"], capsys)
+    assert code == 0
+    assert len(json.loads(output)) == 11
+    code, _ = _audit([str(tmp_path / "none.ttl")], capsys)
+    assert code != 0
 
 
 def test_a_count_after_a_conjunction_is_one_more_item() -> None:
