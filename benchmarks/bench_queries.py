@@ -481,10 +481,12 @@ def render(sections: list[dict[str, object]], meta: dict[str, str]) -> str:
         "",
         (
             "Process start to rows printed (read the graph, run the same `clusters.rq`, print CSV). "
-            "clustergraph keeps an indexed copy of each graph file it has queried in its cache "
-            "(`clustergraph/query/storecache.py`, keyed by the file's SHA-256): 'first run' parses "
-            "the file and fills the cache, 'cached' is every later run (median), 'no cache' parses "
-            "the file every time (`CLUSTERGRAPH_CACHE_DIR=off`), as the rdflib script does."
+            "clustergraph caches parsed query headers, and an indexed copy of each graph file of "
+            "2 MB or more it has queried (`clustergraph/query/storecache.py`, keyed by the file's "
+            "SHA-256; smaller files are parsed every time, which is as fast as opening a store): "
+            "'first run' fills the cache, 'cached' is every later run (median), 'no cache' runs "
+            "with `CLUSTERGRAPH_CACHE_DIR=off` (parses everything every time, as the rdflib script "
+            "does)."
         ),
         "",
         (

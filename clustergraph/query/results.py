@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["XSD", "ResultTable", "Term", "escape_string"]
+__all__ = ["XSD", "ResultTable", "Term", "escape_string", "unescape_string"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = XSD + "string"
@@ -26,11 +26,27 @@ _ECHAR = {
     "\f": "\\f",
 }
 _ECHAR_RE = re.compile(r'[\\"\n\r\t\b\f]')
+_UNECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+_ESCAPE_RE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|([tbnrf\"'\\]))")
+_NOT_TYPED = (_XSD_STRING, _LANG_STRING)
+_new = object.__new__
 
 
 def escape_string(text: str) -> str:
     """Escape ``text`` for a double-quoted N-Triples / SPARQL string (ECHAR escapes only)."""
     return _ECHAR_RE.sub(lambda match: _ECHAR[match.group()], text)
+
+
+def unescape_string(text: str) -> str:
+    """Undo the ECHAR and UCHAR escapes of a Turtle / N-Triples / SPARQL string body."""
+    if "\\" not in text:
+        return text
+    return _ESCAPE_RE.sub(_unescape_one, text)
+
+
+def _unescape_one(match: re.Match[str]) -> str:
+    code = match.group(1) or match.group(2)
+    return chr(int(code, 16)) if code else _UNECHAR[match.group(3)]
 
 
 @dataclass(frozen=True)
@@ -57,6 +73,30 @@ class Term:
             if not _LANG.match(self.lang):
                 raise ValueError(f"bad language tag {self.lang!r}")
             object.__setattr__(self, "lang", self.lang.lower())
+
+    @classmethod
+    def trusted(
+        cls, type: str, value: str, lang: str | None = None, datatype: str | None = None
+    ) -> Term:
+        """A term from parts already known to be valid (read from pyoxigraph), built cheaply.
+
+        Reading thousands of result cells, the checks of ``__init__`` cost as much as the
+        query; this applies the same normalisation (``xsd:string`` and ``rdf:langString``
+        dropped, language tag lower-cased) without them. Equal (and hashing equal) to
+        ``Term(type, value, lang, datatype)`` for every valid input.
+        """
+        if lang:
+            lang = lang.lower()
+            datatype = None
+        elif datatype in _NOT_TYPED:
+            datatype = None
+        term = _new(cls)
+        fields = term.__dict__
+        fields["type"] = type
+        fields["value"] = value
+        fields["lang"] = lang
+        fields["datatype"] = datatype
+        return term
 
     @classmethod
     def iri(cls, value: str) -> Term:

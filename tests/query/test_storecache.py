@@ -27,6 +27,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private, empty cache folder; the in-process store memo is cleared around the test."""
     root = tmp_path / "cache"
     monkeypatch.setenv(CACHE_ENV, str(root))
+    monkeypatch.setattr(engine, "DISK_CACHE_MIN_BYTES", 0)  # the test graphs are small
     engine._STORES.clear()
     yield root / "stores"
     engine._STORES.clear()
@@ -72,6 +73,20 @@ def test_an_edited_file_is_never_answered_from_the_old_store(cache: Path, tmp_pa
     assert len(_entries(cache)) == 2
 
 
+def test_small_files_are_parsed_into_memory_not_cached(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(engine, "DISK_CACHE_MIN_BYTES", FIXTURE.stat().st_size + 1)
+    table = engine.EmbeddedEngine(FIXTURE, disk_cache=True).run(ASK_LABEL)
+    assert len(table) > 0
+    assert _entries(cache) == []
+    engine._STORES.clear()
+    monkeypatch.setattr(engine, "DISK_CACHE_MIN_BYTES", FIXTURE.stat().st_size)
+    cached = engine.EmbeddedEngine(FIXTURE, disk_cache=True).run(ASK_LABEL)
+    assert sorted(cached.values("label")) == sorted(table.values("label"))
+    assert len(_entries(cache)) == 1
+
+
 @pytest.mark.parametrize("value", ["off", "0", "none", ""])
 def test_the_cache_can_be_switched_off(value: str, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv(CACHE_ENV, value)
@@ -89,6 +104,7 @@ def test_an_unwritable_cache_falls_back_to_memory(tmp_path: Path, monkeypatch: p
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
     monkeypatch.setenv(CACHE_ENV, str(blocker))
+    monkeypatch.setattr(engine, "DISK_CACHE_MIN_BYTES", 0)
     engine._STORES.clear()
     assert storecache.cached_store(FIXTURE, TURTLE) is None
     table = engine.EmbeddedEngine(FIXTURE, disk_cache=True).run(ASK_LABEL)
