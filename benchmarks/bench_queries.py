@@ -344,10 +344,10 @@ def end_to_end(data: Path, runs: int, budget: float, rdflib: bool = True) -> dic
     """
     from clustergraph.query.catalogue import load_query
 
+    script = Path(sys.executable).with_name("clustergraph")  # the installed CLI, as users run it
+    launcher = [str(script)] if script.is_file() else [sys.executable, "-m", "clustergraph.cli"]
     ours = [
-        sys.executable,
-        "-m",
-        "clustergraph.cli",
+        *launcher,
         "query",
         "clusters",
         "--data",
