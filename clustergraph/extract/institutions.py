@@ -161,6 +161,12 @@ SUFFIXES: tuple[Suffix, ...] = tuple(
         key=lambda suffix: -len(suffix.text),
     )
 )
+#: SUFFIXES by last character, each list in SUFFIXES order (longest first): a position needs only
+#: the suffixes that can end there, so scanning a text stays linear in practice
+_SUFFIXES_BY_LAST: dict[str, tuple[Suffix, ...]] = {
+    last: tuple(s for s in SUFFIXES if s.text[-1] == last)
+    for last in {s.text[-1] for s in SUFFIXES}
+}
 
 #: list categories (what the sentence calls the listed names) → kind; longest first
 CATEGORIES: tuple[tuple[str, URIRef], ...] = (
@@ -431,8 +437,10 @@ def _is_name_char(char: str) -> bool:
 
 def _suffix_at(text: str, end: int) -> Suffix | None:
     """The longest suffix ending at ``end`` (exclusive)."""
-    for suffix in SUFFIXES:
-        if text.startswith(suffix.text, end - len(suffix.text)) and end >= len(suffix.text):
+    if end < 1 or end > len(text):
+        return None
+    for suffix in _SUFFIXES_BY_LAST.get(text[end - 1], ()):
+        if end >= len(suffix.text) and text.startswith(suffix.text, end - len(suffix.text)):
             return suffix
     return None
 
