@@ -13,12 +13,17 @@ How a case becomes a cluster (general rules of the genre, no list of this docume
   right before ``两市/三地/同城`` in them. An abbreviation is resolved by
   :meth:`Gazetteer.expand_abbreviation` with the title's places as context; a token that is
   itself a place name (or part of one, even a short county name the strict scan would drop, such
-  as 晋江) is not an abbreviation. A title that names no place but opens with an abbreviation
-  (成渝地区…集群) is resolved against the places the case's first sentences name, and only onto
-  those places. In a title the longest token that expands wins unless the case
-  text uses a shorter one on its own (莞惠新一代… with "莞惠两市" in the text: 莞惠, not 莞惠新). Places in the title carry the span of their name
-  in the title as evidence; places only reached through an abbreviation in the text carry the
-  abbreviation's span.
+  as 晋江) is not an abbreviation, and neither is a token whose places are only districts (区) of
+  one city the context does not name (高端 read as 高要区 + 端州区): a compound abbreviation joins
+  cities or counties, not the parts of an unnamed city. After leading places that already name a
+  city or county (广东珠海…), a title abbreviation must stay inside them, since the place is
+  named and the industry follows (广东珠海高端装备集群: 珠海 only; 广东广深佛莞… is read inside
+  广东). A title that names no place but opens with an abbreviation (成渝地区…集群) is resolved
+  against the places the case's first sentences name, and only onto those places. In a title the
+  longest token that expands wins unless the case text uses a shorter one on its own (莞惠新一代…
+  with "莞惠两市" in the text: 莞惠, not 莞惠新). Places in the title carry the span of their
+  name in the title as evidence; places only reached through an abbreviation in the text carry
+  the abbreviation's span.
 * ``cg:locatedIn`` – the most specific places: a named place is dropped when another named place
   lies inside it (广东 + 广州/深圳/佛山/东莞 → the four cities; 浙江 温州 乐清 → 乐清). A
   province-level city named alone (天津) is its own most specific place.
@@ -166,7 +171,41 @@ def _expand(gazetteer: Gazetteer, token: str, context: list[Region]) -> list[Reg
     if len(token) < 2 or not _is_han_run(token) or gazetteer.find_mentions(token, strict=False):
         return None
     found = gazetteer.expand_abbreviation(token, context)
-    return found if found and len(found) >= 2 else None
+    if not found or len(found) < 2 or _districts_of_unnamed_city(found, context):
+        return None
+    return found
+
+
+def _is_district(region: Region) -> bool:
+    """A 市辖区 district: county level, named …区, under a prefecture (not a province)."""
+    parent = region.parent_code
+    return (
+        region.level == "county"
+        and region.name.endswith("区")
+        and parent is not None
+        and not parent.endswith("0000")
+    )
+
+
+def _districts_of_unnamed_city(found: list[Region], context: list[Region]) -> bool:
+    """All places are districts of one city that the context does not name (高端 → 高要区, 端州区)."""
+    parents = {region.parent_code for region in found}
+    if len(parents) != 1 or not all(_is_district(region) for region in found):
+        return False
+    return all(region.code6 not in parents for region in context)
+
+
+def _inside_lead(gazetteer: Gazetteer, found: list[Region], lead: list[Region]) -> bool:
+    """Does an abbreviation after the title's leading places stay inside them?
+
+    Leading places that are all provinces (广东广深佛莞…) leave the abbreviation free within the
+    province (the expansion already looks there); once they name a city or county (广东深圳…), the
+    places it stands for must be inside that city or county.
+    """
+    named = _most_specific(gazetteer, lead)
+    if all(region.level == "province" for region in named):
+        return True
+    return all(any(gazetteer.is_within(region, place) for place in named) for region in found)
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -318,7 +357,7 @@ def _collect_places(
         taken = [(m.start, m.end) for m in mentions]
         body = doc.clean.clean[title_start + len(title) : case.clean_end]
         hit = _title_abbreviation(gazetteer, title, skip, context, taken, body)
-        if hit:
+        if hit and _inside_lead(gazetteer, hit[1], context):
             length, regions = hit
             for region in regions:
                 places.add(region, (title_start + skip, title_start + skip + length))

@@ -11,7 +11,8 @@ A list in such a paragraph without a dimension word ("胜出的25个集群中,�
 dimension from its names: only provinces, or no place name at all (industries). A trailing 等
 marks the breakdown as partial (``cg:isPartial`` on its ``qb:Slice``).
 
-Other house styles: the stage lead may be "参赛集群概况。" (…分析/概况/情况, opening its paragraph),
+Other house styles: the stage lead may be "参赛集群概况。" (…分析/概况/情况/结构/结果, opening its
+paragraph: "参赛集群结构。", "初赛结果。"), counts may be in 家, a list may close with "共涉及21个省",
 the dimension word compound ("按产业领域划分"), bare groups may follow parenthesised items in one
 sentence, a list may open with "江苏以 8 个居首,其后依次为…", and "A和B各1个" (no 、) names two. A total
 stated about earlier batches ("从前两批竞赛的后续进展看,…共有 44 家集群胜出") is not the contest's.
@@ -83,8 +84,10 @@ _TOTAL_ENTRANTS = re.compile(
     rf"(?:\s*[,;]\s*{_THEN}(?P<w>\d+){_UNIT}\s*{_WON})?"
 )
 _TOTAL_WINNERS = re.compile(rf"共有?\s*(?P<w>\d+)\s*[家个][^,。;]{{0,8}}?{_WON}")
-#: a paragraph's lead: "参赛对象分析。", "胜出集群概况。", "初赛结果情况:"
-_STAGE_LEAD = re.compile(r"(?P<lead>[\u4e00-\u9fff]{2,10}(?:分析|概况|情况))\s*[。.:]")
+#: a paragraph's lead: "参赛对象分析。", "胜出集群概况。", "初赛结果情况:", "参赛集群结构。", "初赛结果。"
+_STAGE_LEAD = re.compile(
+    r"(?P<lead>[\u4e00-\u9fff]{2,10}(?:分析|概况|情况|结构|构成|分布|结果))\s*[。.:]"
+)
 #: a total about earlier batches than the one reported ("从前两批竞赛的后续进展看,…共有 44 家…")
 _EARLIER = re.compile(rf"(?:前[{_CN_NUM}两\d几]+|往|上一?)(?:批|届|轮)(?!相比|比较)")
 _INDUSTRY_DIMENSIONS = ("行业", "产业", "领域")
@@ -307,10 +310,16 @@ def _industry_entries(clean: str, start: int, end: int, out: Breakdown) -> None:
     out.partial = bool(groups) and groups[-1].etc
 
 
+#: a counted group's number: the lead word that opens a list comes before the first one
+_COUNTED = re.compile(r"\d+\s*[个家]")
+
+
 def _province_entries(clean: str, start: int, end: int, out: Breakdown, gaz: Gazetteer) -> None:
+    first = _COUNTED.search(clean, start, end)
     lead = None
-    for found in _LIST_LEAD.finditer(clean, start, end):
+    for found in _LIST_LEAD.finditer(clean, start, first.start() if first else end):
         lead = found  # "主要分布在东部沿海省份,其中广东…": the last lead word starts the list
+    # ("…各1家,共涉及21个省": a lead word after the groups is a closing remark, not a lead)
     pos = lead.end() if lead else start
     for piece in re.finditer(r"[^,;]+", clean[pos:end]):
         groups = _piece_groups(clean, pos + piece.start(), pos + piece.end()) or []

@@ -149,7 +149,9 @@ SUFFIXES: tuple[Suffix, ...] = tuple(
             *_s(CG.ServiceOrganization, "服务中心", "促进中心", "促进会", "工作站"),
             *_s(CG.ServiceOrganization, "物流中心", "会展中心"),
             *_s(CG.Platform, "采购中心", "交易中心"),
-            *_s(CG.Platform, "检验检测中心", "检测中心", "检验中心", "质检中心"),
+            *_s(CG.Platform, "检验检测中心", "检测中心", "检验中心", "质检中心", "验证中心"),
+            *_s(CG.Platform, "样本库"),
+            *_s(CG.ServiceOrganization, "运营中心"),
             *_s(CG.Platform, "二级节点", "顶级节点", designated=True),
             *_s(CG.Platform, "城", designated=True),
             *_s(CG.IndustrialPark, "产业园区", "工业园区", "产业园", "工业园", "科技园", "小镇"),
@@ -340,6 +342,10 @@ GENERIC_WORDS: tuple[str, ...] = tuple(
             "绿色",
             "联合体",
             "共同体",
+            "中试",
+            "熟化",
+            "概念验证",
+            "概念",
         ],
         key=len,
         reverse=True,
@@ -367,7 +373,9 @@ _HIGH_DENG = "高平同对均"  # 高等, 平等, 同等 … keep 等 inside a w
 _LEAD_IN = re.compile(
     r"[一二三四五六七八九十]+是|(?P<count>(?:[一二两三四五六七八九十百千万几]+|\d+)\s*(?:大类|大|个|家|所|项|批|类)|(?:余|多)(?:个|家|所|项))|促进机构|龙头企业|配套企业|企业主体|牵头组建|牵头建设|建设完善|依托|依靠|联合|牵头|组建|建设|建成|建立|创建|成立|设立|启动|发挥|推动|推进|围绕|集聚|聚集|汇聚|参与|主导|争创|打造|共建|引导|支持|组织|开展|加快|申报|落地|投用|获得|承担|入选|引进|招引|吸引|培育|完善|搭建|构建|加入|携手|会同|委托|授予|批准|认定|获批|成为|作为|通过|包括|拥有|形成|带动|依据|按照|面向|服务于|鼓励|聚焦|实施|落户|落地|推广|联系|对标|借鉴|强化|加大|提升|优化|深化|夯实|健全|扩大|运营|布局|均为|皆为|都为|即为|也为|均是|都是|皆是|也是|即是|(?<![自理缘事])由|了|到|以及|以|在|从|把|被|"
     # verbs of movement and share (打通…走出实验室, 收入占促进中心…) and clause conjunctions
-    r"担任|打通|走出|走进|走向|迈向|迈入|占|否则|但是|然而|因此|所以|从而|并且|而且|此外|如果|虽然|尽管"
+    r"担任|打通|走出|走进|走向|迈向|迈入|占|否则|但是|然而|因此|所以|从而|并且|而且|此外|如果|虽然|尽管|"
+    # verbs of effort and use (着力破解…实验室成果, 再用产业链基金…)
+    r"着力|破解|解决|补齐|利用|运用|使用|采用|再用|用好"
 )
 #: lead-in words that are also name words right before a suffix (建设集团, 联合实验室)
 _NAME_VERBS = frozenset({"联合", "建设", "发展", "投资", "控股", "开发"})
@@ -385,6 +393,15 @@ _NON_INSTITUTION_HEAD = re.compile(
     r"等[^、,;。:!?\n]{0,12}?(?:项目|产品|工程|设备|装备|活动|领域|行业|模式|业务|技术)"
 )
 _MARKER = re.compile(r"[一二三四五六七八九十]+是")
+#: 等 + a membership predicate, with no category before it: "A、B等均为联盟会员"
+_MEMBERS_AFTER_DENG = re.compile(
+    r"等\s*(?:均|都|皆|也)?\s*(?:为|是|成为|加入)(?P<what>[^、,;。:!?\n]{0,12}?(?:会员|成员)(?:单位|企业)?)"
+)
+#: after a list's category, a relative clause of inability: the list names what the category
+#: cannot do or lacks ("安全评价、生物样本等中小企业难以自建的公共能力"), not members of it
+_WHAT_THEY_LACK = re.compile(
+    r"[^、,;。:!?\n的]{0,4}?(?:难以|无法|不能|无力|缺乏|不便)[^、,;。:!?\n]{0,10}的"
+)
 _BIG_COUNT = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*大(?!批)")
 _COUNT_AFTER = re.compile(
     r"^\s*(?:[一二两三四五六七八九十百千万几]+|\d+)\s*(?:余|多)?\s*(?:大类|大批|大|家|所|个|项|类|批)?"
@@ -529,6 +546,37 @@ def _strip_front(text: str, start: int, limit: int) -> int:
     return start
 
 
+#: heads of a descriptive noun written in apposition before a name ("常州整车企业金驰汽车",
+#: "中试公共服务平台X验证中心")
+_DESCRIPTOR_HEADS = ("企业", "公司", "平台", "机构", "单位")
+
+
+def _drop_descriptor(
+    text: str, start: int, suffix_start: int, suffix: Suffix | None, gazetteer: Gazetteer
+) -> int:
+    """Move ``start`` past a descriptor in apposition: [place] + generic words + a head noun.
+
+    The descriptor goes only when it holds nothing proper (a place, generic words, the head)
+    and what follows is a proper name that opens with its proper part (a brand): in
+    贵阳市中小企业数字化转型促进中心 企业 belongs to the name.
+    """
+    run = text[start:suffix_start]
+    for head in _DESCRIPTOR_HEADS:
+        at = run.rfind(head)
+        while at > 0:
+            cut = start + at + len(head)
+            prefix = run[:at]
+            places = gazetteer.find_mentions(prefix, strict=False)
+            if places and places[0].start == 0:
+                prefix = prefix[places[0].end :]
+            rest = text[cut : suffix_start + (len(suffix.text) if suffix else 0)]
+            opens_proper = not rest.startswith(GENERIC_WORDS)
+            if not _proper_part(prefix) and opens_proper and is_proper(rest, suffix):
+                return cut
+            at = run.rfind(head, 0, at)
+    return start
+
+
 def _proper_part(core: str) -> str:
     """What is left of ``core`` after removing counts and generic vocabulary."""
     rest = _COUNT_PREFIX.sub("", core.strip())
@@ -589,6 +637,7 @@ def _suffix_candidates(
         scanned, stop = _scan_left(text, suffix_start, floor)
         start, _ = _cut_lead_in(text, scanned, suffix_start)
         start = _strip_front(text, start, suffix_start)
+        start = _drop_descriptor(text, start, suffix_start, suffix, gazetteer)
         if suffix.designated:
             start = _designated_start(text, start, suffix_start, gazetteer)
         name = text[start:end]
@@ -658,6 +707,8 @@ def _list_items(text: str, floor: int, gazetteer: Gazetteer, first_id: int) -> l
     excluded = [m.span() for m in _ALIAS_PAREN.finditer(text, floor)]
     for match in pattern.finditer(text, floor):
         category_start, category_end = match.start(), match.end()
+        if _WHAT_THEY_LACK.match(text, category_end):
+            continue  # "A、B等中小企业难以自建的能力": A and B are what the category lacks
         kind = kinds[match.group()]
         parsed = _parse_list(text, floor, category_start, excluded)
         if parsed is None:
@@ -696,7 +747,56 @@ def _list_items(text: str, floor: int, gazetteer: Gazetteer, first_id: int) -> l
             items.append(
                 _ListItem(start, end, own_kind, category, list_id, spans[0][0], category_end)
             )
+    items.extend(_member_items(text, floor, gazetteer, list_id, excluded, seen_ends))
     return items
+
+
+def _member_items(
+    text: str,
+    floor: int,
+    gazetteer: Gazetteer,
+    list_id: int,
+    excluded: list[tuple[int, int]],
+    seen_ends: set[int],
+) -> list[_ListItem]:
+    """Items of ``A、B、C等均为联盟会员``: a list closed by 等 and a membership predicate.
+
+    The list names no category, so it counts only when one item carries an organisation
+    suffix (members may be people); bare names get the general kind, as the text gives none.
+    """
+    items: list[_ListItem] = []
+    for match in _MEMBERS_AFTER_DENG.finditer(text, floor):
+        deng = match.start()
+        if deng in seen_ends:
+            continue
+        parsed = _parse_list(text, floor, deng, excluded, bridge=(deng, deng + 1, False, True))
+        if parsed is None:
+            continue
+        spans = [
+            (start, end)
+            for start, end in parsed[0]
+            if 2 <= end - start <= _MAX_ITEM
+            and not any(p_start <= start < p_end for p_start, p_end in excluded)
+            and not _is_place(gazetteer, text[start:end])
+        ]
+        suffixes = [_suffix_at(text, end) for _, end in spans]
+        if len(spans) < 2 or not any(s is not None and s.strong for s in suffixes):
+            continue
+        list_id += 1
+        for (start, end), suffix in zip(spans, suffixes, strict=True):
+            if suffix is None and len(_proper_part(text[start:end])) < 2:
+                continue
+            kind = suffix.kind if suffix is not None else CG.Institution
+            items.append(
+                # the list ends at 等: what follows (均为…会员) is said of every item
+                _ListItem(start, end, kind, match.group("what"), list_id, spans[0][0], deng + 1)
+            )
+    return items
+
+
+def _is_place(gazetteer: Gazetteer, name: str) -> bool:
+    place = gazetteer.find_mentions(name)
+    return bool(place) and place[0].start == 0 and place[0].end == len(name)
 
 
 def _list_bridge(text: str, floor: int, category_start: int) -> tuple[int, int, bool, bool] | None:
@@ -733,13 +833,18 @@ def _list_bridge(text: str, floor: int, category_start: int) -> tuple[int, int, 
 
 
 def _parse_list(
-    text: str, floor: int, category_start: int, aliases: list[tuple[int, int]]
+    text: str,
+    floor: int,
+    category_start: int,
+    aliases: list[tuple[int, int]],
+    bridge: tuple[int, int, bool, bool] | None = None,
 ) -> tuple[list[tuple[int, int]], int, bool] | None:
     """Item spans, where the modifiers start, and whether the count is ``N大``; or None.
 
     An item's own ``(简称X)`` (``A(简称B)、C等龙头企业``) is skipped, not read as a boundary.
+    ``bridge``: where the items end, when the caller found it (see :func:`_member_items`).
     """
-    bridge = _list_bridge(text, floor, category_start)
+    bridge = bridge or _list_bridge(text, floor, category_start)
     if bridge is None:
         return None
     end, modifiers_start, big, need_two = bridge
@@ -781,6 +886,9 @@ def _investors(text: str, floor: int, gazetteer: Gazetteer) -> list[tuple[int, i
         scanned, _ = _scan_left(text, match.start(), floor)
         start, _ = _cut_lead_in(text, scanned, match.start())
         start = _strip_front(text, start, match.start())
+        start = _drop_descriptor(
+            text, start, match.start(), _suffix_at(text, match.start()), gazetteer
+        )
         name = text[start : match.start()]
         if not 2 <= len(name) <= _MAX_ITEM or len(_proper_part(name)) < 2:
             continue

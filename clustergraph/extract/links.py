@@ -216,6 +216,8 @@ def find_links(ctx: ExtractionContext, record: ClusterRecord) -> list[LinkFact]:
                 if directed:
                     facts.extend(directed)
                     continue
+                if len(named) < 2:
+                    continue  # an enclave has a direction: no pairs guessed among all cities
             if len(named) >= 2:
                 among: list[tuple[Region, tuple[int, int] | None]] = list(named)
             else:

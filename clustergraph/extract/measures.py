@@ -1,14 +1,14 @@
 """Measures: what each case did (its 一是/二是/… items) and what each toolbox section recommends.
 
 * **Case measures** – every enumerated item of a case study is a ``cg:Measure``: ``cg:measureOf``
-  the case's cluster, ``cg:ordinal`` (1 = 一是/第一/首先/①/1）), the cluster's
+  the case's cluster, ``cg:ordinal`` (1 = 一是/第一/其一/首先/①/1）), the cluster's
   ``cg:toolboxCategory``, ``rdfs:label`` = the item's heading (its run-in title, or the heading
   clause of an enumeration item) or else its first clause cut at 40 characters, and evidence =
   the full item text. The case's items are (:func:`case_items`) its numbered items when it has
   at least two (lines opening with "1）", "①", "1、" …: the document structure's ``item`` nodes),
-  else the enumeration items the text layer found in its paragraphs (一是 …, 第一，…, 首先，…其次，…,
-  with or without ``**``, ended by 。 or ;), of the style that comes first, else a chain whose
-  一是 follows a lead word (``其做法一是…;二是…``, see :func:`loose_items`). IRI
+  else the enumeration items the text layer found in its paragraphs (一是 …, 第一，…, 其一，…,
+  首先，…其次，…, with or without ``**``, ended by 。 or ;), of the style that comes first, else a
+  chain whose 一是 follows a lead word (``其做法一是…;二是…``, see :func:`loose_items`). IRI
   ``cgid:measure/{cluster slug}/{ordinal}``.
 * **Recommended measures** – the introduction of a toolbox section (its paragraphs before the
   first case) states general advice. When it enumerates (``主要做法包括:一是…;二是…``) each item is
@@ -22,9 +22,12 @@
   应用/供应/效应 …), or when it has an action verb (推动, 加快, 加强, 鼓励, 探索, 建立, 完善, 促进,
   引导, 推进, 构建, 搭建, 营造, 提高, 提升 …) and is neither a completed report (a clause with
   perfective 了: ``有效增强了…``, ``提高了…``), nor a judgement of the form ``…是…之一/组成部分/
-  重要任务/主要机制/常用手段``, nor a report of a trend (``越来越多的城市将…``, ``领先集群普遍以…``,
-  ``大多…``, ``纷纷…``). 促进 in a body's name or duty (促进机构, 促进职能) is no action verb. A
-  numbered item (``1）…``) of an introduction is one recommendation, like an enumeration item.
+  重要任务/主要机制/常用手段`` or ``…的核心/关键(，)是…``, nor a report of a trend
+  (``越来越多的城市将…``, ``领先集群普遍以…``, ``大多…``, ``纷纷…``). 促进 in a body's name or
+  duty (促进机构, 促进职能) is no action verb. A numbered item (``1）…``) of an introduction is one
+  recommendation, like an enumeration item.
+  A sentence that tells what localities do and by what means (``各地……通过……``, ``地方在实践中，
+  通过……``) recommends too, even in the perfective, unless it reports a trend.
 """
 
 from __future__ import annotations
@@ -67,7 +70,8 @@ MAX_LABEL = 40
 PROSE_RECOMMENDATIONS = True
 #: an enumeration or item marker at the start of an item's text (一是, 第一, 首先, ①, 1）, 1、 …)
 _MARKER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+\s*[,、:]|(?:首先|其次|再次|然后|最后)\s*[,、:]"
+    r"^\s*(?:[一二三四五六七八九十]+是|[第其][一二三四五六七八九十]+\s*[,、:]"
+    r"|(?:首先|其次|再次|然后|最后)\s*[,、:]"
     r"|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793\u24eb-\u24fe]|\(\s*\d{1,2}\s*\)"
     r"|\d{1,2}\s*(?:\)|、|\.(?!\d)))\s*"
 )
@@ -85,12 +89,20 @@ _ACTION = re.compile(
 #: action words used as nouns: "集群发展促进机构/促进职能/促进中心" names a body or a duty
 _NOMINAL_ACTION = re.compile(r"促进(?=机构|职能|中心|会|组织|工作)")
 _PERFECTIVE = re.compile(r"(?<![为除罢])了(?![解])")
+#: what localities do, by what means ("各地……通过……等方式", "地方在实践中，通过建设…，带动…"): a
+#: practice to copy even when told in the perfective ("有效增强了…")
+_LOCAL_PRACTICE = re.compile(
+    r"^\s*(?:各地|各地方|多地|一些地方|部分地区|地方在实践中)[^。;]{0,30}?通过[^。;]{2,}"
+)
+#: the means of a local practice ("通过建设…")
+_MEANS = re.compile(r"通过")
 #: a sentence that reports how many clusters or cities already do something, not advice
 _TREND = re.compile(r"越来越多|普遍|大多|多数|纷纷")
 _JUDGEMENT = re.compile(
     r"是[^,;。]*(?:之一|组成部分|重要任务|关键|核心|基础|前提|保障|特征|根本|手段|路径|机制|途径|方式"
     r"|抓手|载体|模式)"
     r"|之一是|离不开"
+    r"|的(?:核心|关键|重点|本质|实质|要义|根本)(?:在于|\s*,?\s*是)"
 )
 
 
@@ -114,14 +126,17 @@ def is_recommendation(sentence: str) -> bool:
     """Does this introduction sentence give advice (see module docstring)?"""
     if _MODAL.search(sentence):
         return True
+    if _LOCAL_PRACTICE.search(sentence) and not _TREND.search(sentence):
+        return True
     if not _ACTION.search(_NOMINAL_ACTION.sub("", sentence)):
         return False
     return not any(p.search(sentence) for p in (_PERFECTIVE, _JUDGEMENT, _TREND))
 
 
 def _advice_clause(sentence: str) -> str:
+    """The clause with the modal, else the action verb, else the means (通过…) of a practice."""
     clauses = [c.strip() for c in _CLAUSE_END.split(sentence) if c.strip()]
-    for pattern in (_MODAL, _ACTION):
+    for pattern in (_MODAL, _ACTION, _MEANS):
         for clause in clauses:
             if pattern.search(clause):
                 return clause[:MAX_LABEL]

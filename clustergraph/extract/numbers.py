@@ -73,6 +73,10 @@ for _kind, _words in (
 #: classifiers (measure words) of counts: magnitudes before them fold into the value
 _CLASSIFIER_WORDS = "人次 项次 辆次 家次 家 个 项 台 套 所 次 名 人 款 件 条 座 种 类 批 场 户 辆 艘 架 篇 支 只 株 间 处 例"
 _CLASSIFIERS: tuple[str, ...] = tuple(_CLASSIFIER_WORDS.split())
+#: classifiers that after a Chinese numeral count points of an argument, not things measured
+_RHETORICAL = frozenset({"件", "种", "类"})
+#: nouns of places: a Chinese numeral counting them names the places of the text, not a figure
+_PLACE_NOUNS = ("城市", "地市", "省份", "省市", "地区", "县市", "区县")
 
 _ALL_UNITS = sorted([*_UNITS_AS_WRITTEN, *_CLASSIFIERS], key=len, reverse=True)
 
@@ -185,6 +189,15 @@ def unit_kind(unit: str) -> str:
     if unit in _UNITS_AS_WRITTEN:
         return _UNITS_AS_WRITTEN[unit]
     return "count" if unit in _CLASSIFIERS else "other"
+
+
+def _no_figure(text: str, candidate: _Candidate) -> bool:
+    """A Chinese numeral and unit that state no figure: 二元结构, 三件事, 两座城市."""
+    return (
+        candidate.unit == "元"  # 二元结构, 多元: Chinese numerals before bare 元 are rarely money
+        or candidate.unit in _RHETORICAL  # 三件事, 四种模式, 两类主体: a way of speaking
+        or text.startswith(_PLACE_NOUNS, candidate.unit_end)  # 两座城市: places, as 两市 are
+    )
 
 
 def parse_chinese_int(text: str) -> int | None:
@@ -508,8 +521,8 @@ def _read(text: str, match: re.Match[str]) -> NumberMatch | None:
                 prefix, j + 1, start, number_end, value, "年", EXACT, "duration", value, "年"
             )
         return None
-    if not arabic and candidate.unit == "元":
-        return None  # 二元结构, 多元: Chinese numerals before bare 元 are rarely money
+    if not arabic and _no_figure(text, candidate):
+        return None
     return _finish(
         text,
         start,

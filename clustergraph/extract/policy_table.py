@@ -2,8 +2,12 @@
 with its 文号, issuer, jurisdiction, date, type and the tiers of clusters it sets out to cultivate.
 
 Columns are recognised by their header words (省份/地区 → jurisdiction, 文件/政策 → document,
-方向/重点/集群 → tiers), so column order does not matter. The document cell is "title(文号)",
-"title(2020年…领导小组印发)", "…印发《title》(2020年6月发布)…" or a bare title; the tier cell is
+文号/字号/编号 → the 文号 when it has a column of its own, 方向/重点/集群 → tiers), so column order
+does not matter. A cell that is only a dash or a slash ("—", "-", "/") or 无 is empty. The row's
+jurisdiction may be a city (宁波市, 深圳市): the document is then municipal, and a 文号 whose first
+character names another province (宁 is also 宁夏's) is the city's own code. The document cell
+is "title(文号)", "title(2020年…领导小组印发)", "…印发《title》(2020年6月发布)…" or a bare title;
+the tier cell is
 "N个label:A、B、…和Z" tiers separated by ";" (a ";" chunk without "N个…:" continues the tier
 before it and then ";" separates its items; a chunk with its own "label:" but no N is a group
 that is no tier, and it ends the tier before it). Items are split at 、; a last "X和Y" is split at 和
@@ -56,8 +60,10 @@ __all__ = [
     "add_date",
     "emit_issuers",
     "find_bodies",
+    "is_blank",
     "normalise_title",
     "parse_document_cell",
+    "parse_number_cell",
     "parse_tiers",
     "run",
     "tier_kind",
@@ -104,6 +110,12 @@ _TIER_HEAD = re.compile(r"\s*(?P<n>\d+)\s*个\s*(?P<label>[^:]+?)\s*:\s*")
 #: a group with its own head but no stated N ("新兴产业集群重点培育:A、B")
 _GROUP_HEAD = re.compile(r"\s*[^:、,()“”]{2,20}?\s*:")
 _FILLER = ("关于", "进一步", "若干", "的", "印发", "实施")
+#: a cell that says "nothing here": dashes, slashes, 无/暂无
+_BLANK = re.compile(r"[\s\-—–―－/／]*|无|暂无")
+#: header words of a column of its own for the 文号 ("文号", "发文字号", "文件编号")
+_NUMBER_HEADER = ("文号", "字号", "编号")
+#: header words that make a column the document's even when it names the 文号 too
+_TITLE_HEADER = ("名称", "标题", "题目", "政策")
 
 
 # -- shared document helpers -------------------------------------------------------------------
@@ -342,11 +354,25 @@ def tier_kind(label: str) -> URIRef:
 # -- locating and emitting ---------------------------------------------------------------------
 
 
+def is_blank(text: str) -> bool:
+    """Does a cell say "nothing here" ("—", "-", "/", "无", or nothing at all)?"""
+    return _BLANK.fullmatch(unicodedata.normalize("NFKC", text).strip()) is not None
+
+
 def _columns(ctx: ExtractionContext, header: list[Node]) -> dict[str, int]:
+    """Column roles from the header's words; a lone 文号 column is the document's when no other
+    column is ("文件(文号)" names the document and its number in one cell).
+    """
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         text = ctx.doc.clean_text(cell)
-        if "jurisdiction" not in columns and any(
+        if (
+            "number" not in columns
+            and any(w in text for w in _NUMBER_HEADER)
+            and not any(w in text for w in _TITLE_HEADER)
+        ):
+            columns["number"] = index
+        elif "jurisdiction" not in columns and any(
             w in text for w in ("省份", "地区", "省市", "城市", "地方")
         ):
             columns["jurisdiction"] = index
@@ -354,6 +380,8 @@ def _columns(ctx: ExtractionContext, header: list[Node]) -> dict[str, int]:
             columns["document"] = index
         elif "tiers" not in columns and any(w in text for w in ("方向", "重点", "集群", "目标")):
             columns["tiers"] = index
+    if "document" not in columns and "number" in columns:
+        columns["document"] = columns.pop("number")
     return columns
 
 
@@ -380,7 +408,9 @@ def run(ctx: ExtractionContext) -> None:
 
 def _jurisdiction(ctx: ExtractionContext, cell: Node) -> Region | None:
     text = ctx.doc.clean_text(cell).strip()
-    region = ctx.gazetteer.lookup(text) if text else None
+    if is_blank(text):
+        return None
+    region = ctx.gazetteer.lookup(text)
     if region is None:
         mentions = ctx.gazetteer.find_mentions(text)
         region = mentions[0].region if mentions else None
@@ -391,6 +421,8 @@ def document_iri(number: DocNumber | None, title: str, jurisdiction: Region | No
     """The ELI IRI for a numbered document, else ``cgid:policy/{slug of title}``."""
     if number is None:
         return mint("policy", title)
+    if jurisdiction is not None and _city_code(number, jurisdiction):
+        return eli_iri(number, jurisdiction.code6[:2])
     province = number.province
     code = province[0] if province else None
     if code is None and not is_central(number.issuer) and jurisdiction is not None:
@@ -398,15 +430,49 @@ def document_iri(number: DocNumber | None, title: str, jurisdiction: Region | No
     return eli_iri(number, code)
 
 
+def _city_code(number: DocNumber, jurisdiction: Region) -> bool:
+    """Is the 文号 the city's own code (甬政发 or 宁政发 in a 宁波市 row)?
+
+    In a row about a city, a code whose first character is no province's abbreviation, or names
+    a province other than the city's (宁 is 宁夏's too), is the city's.
+    """
+    if jurisdiction.level == "province" or is_central(number.issuer):
+        return False
+    province = number.province
+    return province is None or province[0] != jurisdiction.code6[:2]
+
+
+def parse_number_cell(clean: str, start: int, end: int) -> DocNumber | None:
+    """The 文号 of a column of its own (clean offsets), or None for an empty cell ("—")."""
+    if is_blank(clean[start:end]):
+        return None
+    numbers = find_doc_numbers(clean[start:end])
+    if not numbers:
+        return None
+    found = numbers[0]
+    return DocNumber(
+        found.text, found.issuer, found.year, found.serial, start + found.start, start + found.end
+    )
+
+
 def _emit_row(
     ctx: ExtractionContext, row: Node, cells: list[Node], columns: dict[str, int]
 ) -> None:
     writer, clean = ctx.writer, ctx.doc.clean.clean
     doc_cell = cells[columns["document"]]
+    if is_blank(ctx.doc.clean_text(doc_cell)):
+        return
     parsed = parse_document_cell(clean, doc_cell.clean_start, doc_cell.clean_end)
     title = surface(ctx, *parsed.title)
     if not title:
         return
+    number_index = columns.get("number")
+    if parsed.number is None and number_index is not None and len(cells) > number_index:
+        number_cell = cells[number_index]
+        parsed.number = parse_number_cell(clean, number_cell.clean_start, number_cell.clean_end)
+        if parsed.number is not None and parsed.date is None:
+            parsed.date = (parsed.number.year, None, None)
+            parsed.date_span = (parsed.number.start, parsed.number.end)
     index = columns.get("jurisdiction")
     region_cell = cells[index] if index is not None and len(cells) > index else None
     region = _jurisdiction(ctx, region_cell) if region_cell is not None else None
@@ -422,7 +488,7 @@ def _emit_row(
         _issuer_from_number(ctx, iri, parsed.number, region)
     if parsed.date is not None and parsed.date_span is not None:
         add_date(ctx, iri, date_literal(*parsed.date), parsed.date_span)
-    kind = document_type(title)
+    kind = document_type(unicodedata.normalize("NFKC", title))  # "计划（2021—2023年）"
     if kind is not None and (iri, ELI.type_document, None) not in writer.graph:
         writer.add(iri, ELI.type_document, document_type_concept(ctx, kind))
     if "tiers" in columns and len(cells) > columns["tiers"]:
@@ -470,11 +536,14 @@ def _emit_number(ctx: ExtractionContext, iri: URIRef, number: DocNumber) -> None
 def _issuer_from_number(
     ctx: ExtractionContext, iri: URIRef, number: DocNumber, region: Region
 ) -> None:
-    """渝府发 in a row about 重庆市 names 重庆市人民政府 (the 文号 convention)."""
+    """渝府发 in a row about 重庆市 names 重庆市人民政府 (the 文号 convention); a city's own code
+    names the city's body (甬政发 in a 宁波市 row: 宁波市人民政府).
+    """
     from clustergraph.extract.context import register_institution
 
     province = ctx.gazetteer.province_of(region.code6) or region
-    name = issuer_body_name(number.issuer, province.name)
+    owner = region if _city_code(number, region) else province
+    name = issuer_body_name(number.issuer, owner.name)
     if name is None:
         return
     span = ctx.writer.raw_span(number.start, number.end)

@@ -90,6 +90,7 @@ _FOUNDABLE = {
     CG.ServiceOrganization,
     CG.IndustryAssociation,
     CG.ResearchInstitute,
+    CG.University,  # 产业学院, 研究生院 … are set up by universities and enterprises
 }
 _PAREN = r"(?:\s*\([^()]*\))?\s*"
 _AGENCY_AFTER = re.compile(

@@ -171,8 +171,9 @@ def policy_level(*texts: str) -> URIRef | None:
 
 def document_type(title: str) -> str | None:
     """The type word a title ends with (…的指导意见 → 意见), ignoring closing punctuation."""
-    stripped = title.rstrip("》”\"'。 ")
-    stripped = re.sub(r"[((][^()()]*[))]$", "", stripped)
+    # NFKC first: a raw title's full-width （…） (a year range, a trial note) becomes (…)
+    stripped = unicodedata.normalize("NFKC", title).rstrip("》”\"'。 ")
+    stripped = re.sub(r"\([^()]*\)$", "", stripped)
     for word in DOCUMENT_TYPES:
         if stripped.endswith(word):
             return word

@@ -12,7 +12,13 @@ A survey may also go on over the paragraphs that follow it ("第一类是“X”
 "此外,…"), as long as each of them states usages: "这一提法/这一表述" refers back to the quoted
 phrase the paragraph introduced, and a clause "2020 年政府工作报告提出发展“X”" takes its region
 from the sentence's one named region ("陕西的表述在两年间有所调整:…") and its own year. Quotations
-in an example clause ("如山东提出“…”", a report's words) are not usages.
+in an example clause ("如山东提出“…”", a report's words) are not usages, nor are quotations that
+open with a verb ("湖北提出“打造一批…先进制造业集群”": a report's words, not a term).
+
+Other house styles: the survey's count may follow in the next sentence ("…的政府工作报告。其中,25
+个地区明确使用了…"); the usages may be a bulleted list, phrase first and a colon
+("· “先进制造业集群”:江苏、浙江…。"); and a clause may carry over its sentence's subject
+("此外,广东在使用“X”的同时,还提出壮大“Y”": 广东 uses Y).
 """
 
 from __future__ import annotations
@@ -79,8 +85,14 @@ _VERB_MODIFIERS = (
 #: an adverb between the list of regions and its verb ("…均提出", "…则采用", "…都强调")
 _ADVERBS = ("均", "都", "皆", "亦", "也", "则", "还", "分别", "同样", "多", "普遍", "主要")
 #: the phrase first: "“X”是A、B…政府工作报告中的高频词", "“X”成为A、B的共同表述"
-_COPULA = re.compile(r"\s*(?:是|为|成为|见于|出现在|出现于|写入了?)\s*")
+_COPULA = re.compile(r"\s*(?:是|为|成为|见于|出现在|出现于|写入了?|:)\s*")
+#: a list bullet that opens a paragraph ("· “X”:A、B")
+_BULLET = re.compile(r"\s*[·•●○◆◇▪■□▶►\-*]\s*")
 _LEADS = ("其中", "此外", "另外", "同时", "而", "以及")
+#: adverbs of addition that open a clause carrying over its sentence's subject ("还提出…")
+_ALSO = ("还", "也", "亦", "并", "又", "同时", "另外")
+#: a lead word that is a clause of its own ("此外,广东…")
+_LEAD_CLAUSE = re.compile(rf"\s*(?:{'|'.join(_LEADS)})\s*[,:]\s*")
 #: an example clause: its quotation is a report's own words, not a usage ("如山东提出“…”")
 _EXAMPLE = re.compile(r"\s*(?:例如|比如|譬如|如)")
 #: the regions' apposition before the verb ("…河北 8 个地区采用", "…内蒙古等 9 个地区采用")
@@ -94,6 +106,8 @@ _ANAPHOR = re.compile(r"(?:这一|这种|这个|此|该|上述)(?:提法|表述|
 _DATED = re.compile(
     rf"\s*(?P<year>(?:19|20)\d{{2}})\s*年(?:的)?\s*(?:{_REPORT}|报告)?\s*(?:中|里)?\s*"
 )
+#: a sentence that goes on about the reports just counted ("其中,25个地区…")
+_OF_THEM = re.compile(r"\s*其中")
 _SEPARATORS = "、和及与 "
 _QUOTE = re.compile(r"“(?P<phrase>[^“”]{2,30})”")
 
@@ -169,6 +183,12 @@ def find_survey(clean: str, start: int, end: int, gaz: Gazetteer) -> Survey | No
             break
     stop = clean.find("。", at, end)
     sentence = (start, end if stop < 0 else stop + 1)
+    if not _STATED.search(clean, at + len(_REPORT), sentence[1]) and _OF_THEM.match(
+        clean, sentence[1], end
+    ):
+        # "…的政府工作报告。其中,25个地区明确使用了…": the count follows in the next sentence
+        stop = clean.find("。", sentence[1], end)
+        sentence = (start, end if stop < 0 else stop + 1)
     head = clean[start : at + len(_REPORT)]
     year = _YEAR.search(head)
     surveyed = _SURVEYED.search(head)
@@ -198,12 +218,15 @@ def find_usages(clean: str, start: int, end: int, gaz: Gazetteer) -> list[Usage]
     for quote in _QUOTE.finditer(clean, start, end):
         boundary = max(clean.rfind(ch, start, quote.start()) for ch in "。;,:")
         clause_start = max(boundary + 1, start)
-        if _EXAMPLE.match(clean, clause_start, quote.start()):
+        if _EXAMPLE.match(clean, clause_start, quote.start()) or _is_statement(
+            quote.group("phrase")
+        ):
             continue
         run = _names_run(clean, clause_start, quote.start(), mentions, gaz)
         if run is None:
             usage = _phrase_first(clean, clause_start, quote, end, mentions, gaz)
             usage = usage or _dated(clean, start, clause_start, quote, mentions, gaz)
+            usage = usage or _carried(clean, start, clause_start, quote, mentions, gaz)
             if usage is not None:
                 usages.append(usage)
             elif _sentence_start(clean, start, quote.start()) >= clause_start:
@@ -224,6 +247,55 @@ def find_usages(clean: str, start: int, end: int, gaz: Gazetteer) -> list[Usage]
 
 def _sentence_start(clean: str, floor: int, at: int) -> int:
     return max(clean.rfind("。", floor, at) + 1, floor)
+
+
+def _is_statement(phrase: str) -> bool:
+    """Is the quotation a report's words rather than a term ("打造一批…先进制造业集群")?
+
+    A term is a noun phrase; a quotation that opens with a verb ("打造…", "加快发展…") or lists
+    things (、, figures) is a statement. "培育型产业集群" is a term: the verb is bound by 型/性/类/级.
+    """
+    text = phrase.replace("*", "").strip()
+    if re.search(r"[、,;:\d]", text):
+        return True  # "巩固提升汽车摩托车、电子两大支柱产业集群": a list is no term
+    for word in sorted(_VERB_MODIFIERS, key=len, reverse=True):
+        if text.startswith(word) and text[len(word) :].startswith(_VERBS):
+            text = text[len(word) :]
+            break
+    verb = next((v for v in _VERBS if text.startswith(v)), None)
+    return verb is not None and len(text) > len(verb) + 1 and text[len(verb)] not in "型性类级"
+
+
+def _carried(
+    clean: str,
+    start: int,
+    clause_start: int,
+    quote: re.Match[str],
+    mentions: list[Mention],
+    gaz: Gazetteer,
+) -> Usage | None:
+    """A clause that carries over its sentence's subject: "此外,广东在使用“X”的同时,还提出壮大“Y”".
+
+    The clause opens with an adverb of addition (还, 也, 同时…) and its verb, and the sentence
+    (or its part after a ;) opens with the regions (after a lead word such as 此外).
+    """
+    sentence = max(
+        _sentence_start(clean, start, clause_start), clean.rfind(";", start, clause_start) + 1
+    )
+    gap = clean[clause_start : quote.start()].lstrip(" ")
+    if sentence >= clause_start or not gap.startswith(_ALSO) or not _introduces(gap):
+        return None
+    pos = sentence
+    lead = _LEAD_CLAUSE.match(clean, pos, clause_start)
+    if lead is not None:
+        pos = lead.end()
+    run = _names_run(clean, pos, clause_start, mentions, gaz)
+    if run is None:
+        return None
+    regions, _ = run
+    usage = Usage(phrase=quote.span("phrase"), clause=(regions[0][1][0], quote.end()))
+    usage.regions = regions
+    return usage
 
 
 def _anaphoric(
@@ -315,7 +387,10 @@ def _phrase_first(
     gaz: Gazetteer,
 ) -> Usage | None:
     """The phrase opens its clause and the regions follow: “X”是A、B…政府工作报告中的高频词."""
-    if clean[clause_start : quote.start()].strip(" "):
+    bullet = _BULLET.fullmatch(clean, clause_start, quote.start())
+    if bullet is not None and (clause_start == 0 or clean[clause_start - 1] == "\n"):
+        pass  # "· “X”:A、B": a bulleted list item at the start of its line
+    elif clean[clause_start : quote.start()].strip(" "):
         for lead in _LEADS:
             if clean[clause_start : quote.start()].strip(" ") == lead:
                 break

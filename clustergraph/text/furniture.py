@@ -24,6 +24,7 @@ _PAGE_NUMBER = re.compile(
 )
 _LATIN = re.compile(r"[A-Za-z]")
 MAX_RUNNING = 30  # longest running header or footer
+MAX_RUNNING_BY_PAGE = 60  # ... when it repeats next to page numbers ("报告名 · 报告全称(2021)")
 MIN_REPEATS = 3  # a short plain line seen this often is a running header or footer
 
 
@@ -31,8 +32,10 @@ def _is_running(norm: str, count: int, *, last: bool, by_page_number: bool) -> b
     """A running header/footer: short, not a sentence, and repeated (often), or repeated next to a
     page number, or a Latin+CJK brand line repeated or closing the document ("CCID 赛迪智库").
     """
-    if len(norm) > MAX_RUNNING or "\t" in norm or norm[-1] in TERMINAL_MARKS:
+    if "\t" in norm or norm[-1] in TERMINAL_MARKS:
         return False
+    if len(norm) > MAX_RUNNING:
+        return len(norm) <= MAX_RUNNING_BY_PAGE and count >= MIN_REPEATS and by_page_number
     if count >= MIN_REPEATS or (count >= 2 and by_page_number):
         return True
     branded = bool(_LATIN.search(norm)) and any(is_cjk(ch) for ch in norm)

@@ -5,7 +5,7 @@ half-width variants need no separate rules (circled numbers "①" are kept as th
 
 Numbering styles, outermost first (the usual Chinese outline): 第X章/篇/部分 (part, style "章"),
 第X节 (section, "节"), 一、 (part, "、"; a section inside a chapter), (一) (section, "()"),
-案例X (case), 1、/1. (item, "、"/"."), (1) (item, "()"), 1) (item, ")"), ① (item, "①").
+专题X (section, "专题"), 案例X / 典型案例 X | (case), 1、/1. (item, "、"/"."), (1) (item, "()"), 1) (item, ")"), ① (item, "①").
 """
 
 from __future__ import annotations
@@ -41,7 +41,12 @@ _PART = re.compile(rf"(?P<num>[{_CN}]{{1,4}})、\s*(?P<rest>.*)")
 _CHAPTER = re.compile(rf"第\s*(?P<num>[{_CN}\d]{{1,4}})\s*(?:章|部分|篇)\s*[:、.]?\s*(?P<rest>.*)")
 _SECTION = re.compile(rf"\(\s*(?P<num>[{_CN}]{{1,4}})\s*\)\s*(?P<rest>.*)")
 _SUBCHAPTER = re.compile(rf"第\s*(?P<num>[{_CN}\d]{{1,4}})\s*节\s*[:、.]?\s*(?P<rest>.*)")
-_CASE = re.compile(rf"[\[【]?案例\s*(?P<num>[{_CN}\d]{{1,4}})\s*[\]】]?\s*[:、.]?\s*(?P<rest>.*)")
+#: "案例一：", "【案例3】", "典型案例 2 | 标题" (a bar or a dash may separate number and title)
+_CASE = re.compile(
+    rf"[\[【]?(?:典型)?案例\s*(?P<num>[{_CN}\d]{{1,4}})\s*[\]】]?\s*[:、.|｜丨—-]?\s*(?P<rest>.*)"
+)
+#: "专题一 协同创新：…", "专题2：…": the thematic sections of a report (a section, like (一))
+_TOPIC = re.compile(rf"专题\s*(?P<num>[{_CN}\d]{{1,4}})\s*[:、.|｜丨]?\s*(?P<rest>.*)")
 _ITEM = re.compile(r"(?P<num>\d{1,2})\s*(?P<style>、|\.(?!\d))\s*(?P<rest>.*)")
 _ITEM_WIDE = re.compile(r"(?P<num>\d{1,2})\s*(?P<style>、|\.)\s*(?P<rest>.*)")  # "1．2018年"
 _PAREN_ITEM = re.compile(r"\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<rest>.*)")
@@ -168,6 +173,8 @@ def _match_heading(norm: str) -> LineMatch | None:
         return _numbered("section", m, runin=True, style="()")
     if m := _CASE.fullmatch(norm):
         return _captioned("case", m, empty_ok=True) or LineMatch("marked")
+    if m := _TOPIC.fullmatch(norm):
+        return _captioned("section", m, empty_ok=True, style="专题") or LineMatch("marked")
     return None
 
 

@@ -1,13 +1,14 @@
-"""Sentences and enumerations (一是/二是, 第一/第二, 首先/其次, ①②, (1)(2)) inside paragraphs.
+"""Sentences and enumerations (一是/二是, 第一/第二, 其一/其二, 首先/其次, ①②, (1)(2)) inside
+paragraphs.
 
 The helpers work on one paragraph's clean text (offsets relative to it);
 :func:`segment_paragraphs` turns their spans into nodes with raw offsets.
 
 An enumeration marker stands at the paragraph start or after punctuation, and counts only in a
-sequence of at least two of the same style (1, 2, …; 最后 also closes a 第一/第二 sequence).
-Styles: "是" (一是), "第" (第一，), "序" (首先，其次，再次，然后，最后，), "①" (circled numbers),
-"()" ("(1)") and ")" ("1)"). Numbered lines ("1）…", "①…" opening a line) are items of the
-document structure instead (:mod:`clustergraph.text.patterns`).
+sequence of at least two of the same style (1, 2, …; 最后 also closes a 第一/第二 or 其一/其二
+sequence). Styles: "是" (一是), "第" (第一，), "其" (其一，, 其一是), "序" (首先，其次，再次，然后，
+最后，), "①" (circled numbers), "()" ("(1)") and ")" ("1)"). Numbered lines ("1）…", "①…"
+opening a line) are items of the document structure instead (:mod:`clustergraph.text.patterns`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ _MARKER = re.compile(
     r"(?<![^。;,:!?\s”\"])(?:"
     rf"(?P<shi>[{_CN}]{{1,3}})是"
     rf"|(?P<di>第[{_CN}]{{1,3}})\s*[,、:]"
+    rf"|(?P<qi>其[{_CN}]{{1,3}})\s*(?:[,、:]|是)"
     r"|(?P<seq>首先|其次|再次|然后|最后)\s*[,、:]"
     r"|(?P<circled>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793\u24eb-\u24fe])"
     r"|\(\s*(?P<paren>\d{1,2})\s*\)"
@@ -99,8 +101,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 class Marker:
     """An enumeration marker: "二是" at ``start``, its text from ``body``, ordinal 2.
 
-    ``style``: "是", "第", "序", "①", "()" or ")" (see the module docstring); ``number``: the
-    numbering as written ("二", "第二", "其次", "②", "2"; None: the text before 是). ``ordinal``
+    ``style``: "是", "第", "其", "序", "①", "()" or ")" (see the module docstring); ``number``: the
+    numbering as written ("二", "第二", "其二", "其次", "②", "2"; None: the text before 是). ``ordinal``
     None: "one more than the marker before" (然后, 最后), fixed by :func:`chain_markers`.
     """
 
@@ -117,6 +119,8 @@ def _marker(m: re.Match[str]) -> Marker:
         return Marker(start, body, parse_chinese_int(shi), "是", shi)
     if di := m.group("di"):
         return Marker(start, body, parse_chinese_int(di[1:]), "第", di)
+    if qi := m.group("qi"):
+        return Marker(start, body, parse_chinese_int(qi[1:]), "其", qi)
     if seq := m.group("seq"):
         return Marker(start, body, _SEQUENCE_WORDS[seq], "序", seq)
     if circled := m.group("circled"):
@@ -136,7 +140,7 @@ def chain_markers(per_paragraph: Sequence[Sequence[Marker]]) -> list[list[Marker
 
     A sequence may go on in the next paragraph; a paragraph without its next marker ends it.
     Sequences of different styles may nest (一是…(1)…(2)…二是…). 然后/最后 continue a 序 (else a
-    第) sequence; 最后 ends it.
+    第, else a 其) sequence; 最后 ends it.
     """
     kept: list[list[Marker]] = [[] for _ in per_paragraph]
     chains: dict[str, list[tuple[int, Marker]]] = {}
@@ -152,7 +156,7 @@ def chain_markers(per_paragraph: Sequence[Sequence[Marker]]) -> list[list[Marker
         for marker in markers:
             style = marker.style
             if marker.ordinal is None:
-                style = next((s for s in (style, "第") if s in chains), style)
+                style = next((s for s in (style, "第", "其") if s in chains), style)
                 if style not in chains:
                     continue
                 marker = replace(marker, ordinal=chains[style][-1][1].ordinal + 1, style=style)

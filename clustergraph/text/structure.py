@@ -17,7 +17,7 @@ from clustergraph.text.lines import Line, split_lines
 from clustergraph.text.nodes import Document, Node
 from clustergraph.text.patterns import MAX_HEADING, LineMatch, match_line, match_toc_entry
 from clustergraph.text.segment import segment_paragraphs, sentence_headings
-from clustergraph.text.tables import TableReader
+from clustergraph.text.tables import TableReader, pipe_table_at, row_delimiter
 from clustergraph.text.tree import TreeBuilder, adopt, finish
 
 __all__ = ["Parser", "parse_document"]
@@ -60,6 +60,7 @@ class Parser:
             and i not in self.roles
             and self.matches[i] is None
             and "\t" not in line.norm
+            and not pipe_table_at(self, i)
         )
 
     def _front_matter_end(self) -> int:
@@ -132,6 +133,8 @@ class Parser:
             return i + 1
         if "\t" in line.norm:
             return self._rows(i)
+        if pipe_table_at(self, i):
+            return TableReader(self).read(None, i, [])
         match = self.matches[i]
         if match is None or match.kind == "marked":
             return self._paragraph(i)
@@ -310,7 +313,7 @@ class Parser:
     # -- tables ----------------------------------------------------------------------------
     def _table_caption(self, i: int, match: LineMatch) -> int:
         k, skipped = self.next_content(i + 1)
-        if k is None or "\t" not in self.lines[k].norm:
+        if k is None or row_delimiter(self.lines[k].norm) is None:
             self.roles[i] = "table_caption"  # the table itself was an image
             self.record_furniture(i)
             return i + 1

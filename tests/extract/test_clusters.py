@@ -294,3 +294,31 @@ def test_title_abbreviation_resolved_by_the_first_sentence() -> None:
     assert str(graph.value(graph.value(first.iri, CG.industry), ns.SKOS.prefLabel)) == "信息安全"
     # 唐 (唐山) is not named in the first sentences: no guess, no places
     assert _codes(graph, second.iri, CG.locatedIn) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "codes", "industry"),
+    [
+        # a city is named: the industry's first characters are no abbreviation, even when they
+        # expand (高端 → 高要区 + 端州区; 石化 → 石狮 + 德化)
+        ("广东珠海高端装备集群", ["440400"], "高端装备"),
+        ("福建福州石化产业集群", ["350100"], "石化"),
+        # only the province is named: two districts of one unnamed city are no abbreviation
+        ("广东高端装备集群", ["440000"], "高端装备"),
+        # still abbreviations: cities after a province, counties inside the named city
+        ("福建福莆宁电子信息集群", ["350100", "350300", "350900"], "电子信息"),
+        ("浙江温州乐瑞电气集群", ["330381", "330382"], "电气"),
+    ],
+    ids=["city-then-gaoduan", "city-then-shihua", "province-then-gaoduan", "fu-pu-ning", "le-rui"],
+)
+def test_industry_words_after_the_title_places_are_no_abbreviation(
+    title: str, codes: list[str], industry: str
+) -> None:
+    raw = (
+        f"二、探索实践\n\n（一）强化集群协同创新\n\n案例一：{title}\n\n"
+        "该集群产业基础雄厚。一是共建平台。二是共享人才。\n"
+    )
+    ctx = extract(raw, clusters)
+    record = ctx.clusters[0]
+    assert _codes(ctx.writer.graph, record.iri, CG.locatedIn) == codes
+    assert clusters.case_industry(ctx.doc, ctx.gazetteer, record.case) == industry

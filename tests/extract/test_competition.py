@@ -271,3 +271,43 @@ def test_a_stage_word_inside_a_paragraph_is_no_lead() -> None:
     text = "本届参赛情况。从地区看,湖南3个,安徽2个。\n"
     facts = competition.find_competition(text, 0, len(text), Gazetteer.default())
     assert _entries(facts, CG.Entrants, "province") == {"430000": 3, "340000": 2}
+
+
+# -- a think-tank house style: "…结构。" / "…结果。" leads, counts in 家, a closing 共涉及 -----------
+
+THINK_TANK = (
+    "(二)国家集群竞赛:2023年初赛观察\n\n"
+    "2023年组织开展了新一轮初赛。据课题组汇总,本轮共有20家集群参赛,8家集群胜出。\n\n"
+    "参赛集群结构。按行业划分,电子信息8家,高端装备7家,新材料5家。按地区划分,广东6家,江苏5家,"
+    "湖南、湖北各3家,安徽2家,吉林1家,共涉及6个省(区、市)。东部省份参赛数量占比超过五成。\n\n"
+    "初赛结果。8家胜出集群中,按行业划分:电子信息4家,高端装备、新材料各2家。"
+    "按地区划分:广东、江苏各3家,湖南2家。\n"
+)
+
+
+def test_think_tank_jiegou_and_jieguo_leads_with_jia() -> None:
+    facts = competition.find_competition(THINK_TANK, 0, len(THINK_TANK), Gazetteer.default())
+    # "参赛集群结构。" opens the entrants' paragraph, "初赛结果。" the winners'
+    assert _entries(facts, CG.Entrants, "industry") == {"电子信息": 8, "高端装备": 7, "新材料": 5}
+    # "共涉及6个省" closes the list: 涉及 after the groups is no lead word that starts it
+    assert _entries(facts, CG.Entrants, "province") == {
+        "440000": 6, "320000": 5, "430000": 3, "420000": 3, "340000": 2, "220000": 1,
+    }  # fmt: skip
+    assert _entries(facts, CG.Winners, "industry") == {"电子信息": 4, "高端装备": 2, "新材料": 2}
+    assert _entries(facts, CG.Winners, "province") == {"440000": 3, "320000": 3, "430000": 2}
+    assert [value for value, _ in facts.entrant_totals] == [20]
+    assert [value for value, _ in facts.winner_totals] == [8]
+
+
+def test_a_structure_lead_without_a_stage_word_gives_no_stage() -> None:
+    # "产业结构。" names no stage (参赛/胜出…): its list is not a competition breakdown
+    text = "产业结构。按行业划分,电子信息5家,汽车3家。\n"
+    facts = competition.find_competition(text, 0, len(text), Gazetteer.default())
+    assert facts.breakdowns == []
+
+
+def test_a_lead_word_before_the_groups_still_starts_the_list() -> None:
+    # "主要分布在东部省份,其中广东…": the last lead word before the first count starts the list
+    text = "参赛对象分析。从地区看,参赛集群主要分布在东部省份,其中广东4个,江苏3个,涉及2个省份。\n"
+    facts = competition.find_competition(text, 0, len(text), Gazetteer.default())
+    assert _entries(facts, CG.Entrants, "province") == {"440000": 4, "320000": 3}

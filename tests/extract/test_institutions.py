@@ -315,3 +315,51 @@ def test_ordinary_words_and_fragments_are_no_names(market_ctx: ExtractionContext
         assert not name.endswith(("东部", "布局", "名城", "同城")), name
         assert not name.startswith(("推动技术", "否则", "展销收入")), name
     assert not {"釉料", "窑炉"} & names
+
+
+# -- descriptors in apposition, member lists, relative clauses of lack -----------------------------
+
+APPOSITION_AND_MEMBERS = (
+    "二、探索实践\n\n（一）协同创新\n\n案例一：江苏常州储能集群\n\n"
+    "一是推动跨市布局。常州整车企业金驰汽车在溧阳投资20亿元建设电池基地；溧阳企业天目储能科技"
+    "有限公司在常州投资5亿元设立研发中心。二是依托江苏理工学院，建设中试公共服务平台龙城储能中试"
+    "验证中心，设立常州储能知识产权运营中心，配套建设概念验证中心。三是由促进机构补齐检测认证、"
+    "样品试制等中小企业难以自建的公共能力。四是天目储能科技有限公司、金坛材料、溧阳电驱等均为联盟"
+    "会员，张伟、李强等均为协会会员。五是支持江苏理工学院建设龙城储能产业学院，联合常州市中小企业"
+    "数字化转型促进中心开展培训。集群着力破解实验室成果转化难题，再用产业链基金撬动社会资本。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def apposition_ctx() -> ExtractionContext:
+    return extract(APPOSITION_AND_MEMBERS, *RULES)
+
+
+def test_descriptor_in_apposition_is_not_part_of_the_name(
+    apposition_ctx: ExtractionContext,
+) -> None:
+    kinds = _kinds(apposition_ctx)
+    # "<place><generic>企业X": the descriptor goes; "建设中试公共服务平台X验证中心" likewise
+    assert kinds["金驰汽车"] == CG.Enterprise
+    assert kinds["天目储能科技有限公司"] == CG.Enterprise
+    assert kinds["龙城储能中试验证中心"] == CG.Platform
+    assert kinds["常州储能知识产权运营中心"] == CG.ServiceOrganization
+    assert not any(name.startswith(("常州整车企业", "溧阳企业", "中试")) for name in kinds)
+    # a name that opens with generic words keeps its 企业 (中小企业…促进中心)
+    assert kinds["常州市中小企业数字化转型促进中心"] == CG.ServiceOrganization
+    assert "概念验证中心" not in kinds  # a bare category noun
+
+
+def test_member_list_without_category(apposition_ctx: ExtractionContext) -> None:
+    kinds = _kinds(apposition_ctx)
+    # "A、B、C等均为联盟会员" with one suffixed name: the bare names are members of unknown kind
+    assert kinds["金坛材料"] == CG.Institution
+    assert kinds["溧阳电驱"] == CG.Institution
+    # no organisation suffix in the list: the members may be people
+    assert not {"张伟", "李强"} & set(kinds)
+
+
+def test_list_of_what_a_category_lacks_and_effort_verbs(apposition_ctx: ExtractionContext) -> None:
+    names = set(_kinds(apposition_ctx))
+    assert not {"检测认证", "样品试制", "补齐检测认证"} & names
+    assert not any(name.endswith(("实验室", "产业链基金")) for name in names), names

@@ -139,3 +139,18 @@ def test_links_of_a_cluster_titled_by_an_abbreviation() -> None:
         ("joint-meeting", "110000", "120000", "京津地区信息"),
         ("multi-city", "110000", "120000", "京津地区信息"),
     ]
+
+
+def test_enclave_needs_a_direction_or_two_named_cities() -> None:
+    # the run-in head names the mechanism, the next sentence gives its direction; a closing
+    # remark about 飞地 with no cities adds no guessed pairs among the cluster's three cities
+    raw = (
+        "二、探索实践\n\n（四）深化集群跨区域协作\n\n案例一：江苏苏州、无锡、常州智能装备集群\n\n"
+        "三市装备企业密集。（1）探索“飞地经济”合作。苏州在常州共建苏常装备产业园，利益共享。"
+        "（2）以“飞地”园区分享利益，为城市共建集群提供了一种可行路径。\n"
+    )
+    suzhou, wuxi, changzhou = "320500", "320200", "320400"
+    ctx = extract(raw, clusters, links)
+    enclaves = [link for link in _links(ctx) if link[0] == "enclave"]
+    assert enclaves == [("enclave", suzhou, changzhou, "江苏苏州、无")]
+    assert wuxi not in {code for link in enclaves for code in link[1:3]}

@@ -77,6 +77,8 @@ def test_fixture_recommended_measures_from_prose(fixture_ctx: ExtractionContext)
         ("CrossRegionalToolbox", 1, "要突破集群地理边界和行政边界重合的思维"),
         ("CrossRegionalToolbox", 2, "要鼓励地理相邻的地市间建立跨区域协同发展机制"),
         ("CrossRegionalToolbox", 3, "探索建立跨区域产业联盟和公共服务平台"),
+        # what localities do, by what means (各地通过…等方式): a measure even in the perfective
+        ("CrossRegionalToolbox", 4, "各地通过联席会议等方式"),
         ("GovernanceToolbox", 1, "应建立由龙头企业和各主要机构成员参与的“第三方”机构"),
         ("InnovationToolbox", 1, "要加强集群企业与高校、科研院所对接合作"),
         ("InnovationToolbox", 2, "引导集群内企业形成信息共享机制"),
@@ -100,6 +102,14 @@ def test_fixture_recommended_measures_from_prose(fixture_ctx: ExtractionContext)
         ("集群治理是集群持续健康发展的制度保障。", False),
         ("飞地园区和联席会议是城市之间协同推进集群发展的重要机制。", False),
         ("越来越多的地方把集群促进职能委托给行业协会承担。", False),
+        ("各地积极发挥区位优势,通过共建园区、联合招商等方式,有效增强了上下游协作。", True),
+        ("各地通过地方立法等途径明确了促进机构的法律地位。", True),
+        ("越来越多的地方通过委托协会等方式承担集群促进职能。", False),
+        ("企业通过共建园区等方式增强了协作。", False),
+        ("地方在实践中,通过建设行业平台和服务商队伍,带动集群企业上云。", True),
+        ("集群治理的核心,是在政府与市场之间培育一个组织者。", False),
+        ("推动集群协作的关键在于培育促进机构。", False),
+        ("要把培育促进机构作为集群治理的核心。", True),
     ],
     ids=[
         "modal-yao",
@@ -112,6 +122,14 @@ def test_fixture_recommended_measures_from_prose(fixture_ctx: ExtractionContext)
         "judgement-2",
         "judgement-mechanism",
         "nominal-cujin",
+        "local-practice-perfective",
+        "local-practice-no-action-word",
+        "local-practice-but-trend",
+        "practice-not-of-localities",
+        "local-practice-tongguo-without-deng",
+        "judgement-core-is",
+        "judgement-key-lies-in",
+        "modal-with-core",
     ],
 )
 def test_is_recommendation(sentence: str, recommends: bool) -> None:
@@ -136,6 +154,48 @@ def test_enumeration_starting_after_a_lead_word() -> None:
     assert _label(graph, first) == "推动本地配套"
     assert _quote(graph, first) == "一是推动本地配套;"
     assert _label(graph, URIRef(f"{ID}measure/{slug}/3")) == "培养技术工人"
+
+
+QI_YI = (
+    "一、总体判断\n\n课题组的判断是:其一,集群培育进入新阶段;其二,促进机构作用凸显。\n\n"
+    "二、探索实践\n\n（一）强化集群协同创新\n\n"
+    "协同创新是集群发展的根本。地方在实践中,通过共建中试平台、联合攻关,带动集群企业上云用数。\n\n"
+    "案例一：浙江嘉兴光伏集群\n\n嘉兴光伏集群主要做法有三个方面。\n\n"
+    "其一,共建创新平台。联合高校组建研究院。\n\n其二,推进联合攻关。发布攻关榜单 12 项。\n\n"
+    "其三,打通成果转化。设立转化基金。\n\n"
+    "（二）完善集群治理机制\n\n"
+    "集群治理的核心,是培育一个代表集群整体利益的组织者。完善集群治理,一是培育促进机构;"
+    "二是建立议事机制。\n\n"
+    "案例二：湖南岳阳石化集群\n\n岳阳石化集群做法如下:其一是健全会员制度;其二是搭建服务平台。\n\n"
+    "三、对策建议\n\n其一,加强统计监测。建议建立指标体系。\n\n其二,完善促进机构。应明确其法律地位。\n"
+)
+
+
+def test_qi_yi_enumerations_are_case_measures_only_in_cases() -> None:
+    # 其一/其二 paragraphs and 其一是…;其二是… items of a case are its measures; the 其一/其二 of
+    # part 一 and of the recommendations part (no cases) are none
+    ctx = extract(QI_YI, *RULES)
+    assert _per_cluster(ctx) == {"浙江嘉兴光伏集群": 3, "湖南岳阳石化集群": 2}
+    graph = ctx.writer.graph
+    slugs = [str(record.iri).rsplit("/", 1)[1] for record in ctx.clusters]
+    assert [_label(graph, URIRef(f"{ID}measure/{slugs[0]}/{k}")) for k in (1, 2, 3)] == [
+        "共建创新平台",
+        "推进联合攻关",
+        "打通成果转化",
+    ]
+    assert (
+        _quote(graph, URIRef(f"{ID}measure/{slugs[0]}/2"))
+        == "其二,推进联合攻关。发布攻关榜单 12 项。"
+    )
+    assert _label(graph, URIRef(f"{ID}measure/{slugs[1]}/2")) == "搭建服务平台"
+    # general measures: what localities do (地方在实践中,通过…) and the 一是/二是 items; not the
+    # definition "…的核心,是…"
+    assert _recommended(ctx) == [
+        ("GovernanceToolbox", 1, "培育促进机构"),
+        ("GovernanceToolbox", 2, "建立议事机制"),
+        ("InnovationToolbox", 1, "通过共建中试平台、联合攻关"),
+    ]
+    assert len(set(graph.subjects(ns.RDF.type, CG.Measure))) == 8
 
 
 def test_measure_label_cuts_first_clause() -> None:
@@ -181,8 +241,9 @@ def test_whitepaper_labels(paper: ExtractionContext) -> None:
 def test_whitepaper_recommended_measures(paper: ExtractionContext) -> None:
     found = _recommended(paper)
     categories = Counter(category for category, _, _ in found)
-    # the 产业链 introduction only reports (有效增强了…): no recommendation
-    assert "IndustrialChainToolbox" not in categories
+    # the 产业链 introduction tells what localities do (各地……通过……等方式，有效增强了…): one
+    # general measure, as the gold guidelines count it
+    assert categories["IndustrialChainToolbox"] == 1
     assert categories["CrossRegionalToolbox"] == 4
     assert (
         "GovernanceToolbox",

@@ -80,6 +80,8 @@ def test_magnitudes_are_normalised_beside_the_written_form() -> None:
         "数十家企业和十几个平台",  # vague amounts
         "二维码和二级节点",  # 二 as an ordinal
         "两市共建,三地协同",  # place counts
+        "连接两座城市,覆盖三个地市",  # counted places with a classifier
+        "做好三件事,形成四种模式,培育两类主体",  # points of an argument
     ],
 )
 def test_not_quantities(text: str) -> None:

@@ -192,3 +192,79 @@ def test_nested_full_width_doc_number_and_unlisted_tier() -> None:
     assert _tiers(graph, doc) == [("世界级集群", 2, 2), ("省级集群", 10, 0)]
     tier = URIRef(str(doc) + "/tier/2")
     assert str(graph.value(tier, ns.RDFS.comment)) == "以设区市为单元培育，名单另行发布"
+
+
+PIPED = (
+    "表2-1 部分地区集群政策一览\n\n"
+    "| 序号 | 地区 | 政策文件 | 文号 | 培育方向 |\n"
+    "|---|---|---|---|---|\n"
+    "| 1 | 河北省 | 河北省先进制造业集群培育方案 | 冀政办发[2022]5号 | "
+    "2个世界级集群：钢铁、装备；3个省级集群：食品、建材、纺织 |\n"
+    "| 2 | 宁波市 | 宁波市先进制造业集群发展行动计划 | 宁政发〔2022〕3号 | "
+    "3个千亿级产业集群：绿色石化、汽车、家电 |\n"
+    "| 3 | 洛阳市 | 洛阳市先进制造业集群培育规划（2022—2025年） | — | 2个百亿级集群：轴承、耐火材料 |\n"
+    "| 4 | — | — | / | — |\n"
+)
+
+
+def test_pipe_table_with_a_number_column() -> None:
+    graph = extract(PIPED, policy_table).writer.graph
+    assert len(_documents(graph)) == 3  # the row of dashes is empty: no document
+    hebei = URIRef(ID + "eli/cn-13/jzbf/2022/5")
+    assert _label(graph, hebei) == "河北省先进制造业集群培育方案"
+    assert str(graph.value(hebei, ELI.id_local)) == "冀政办发〔2022〕5号"  # [] folded to 〔〕
+    assert str(graph.value(hebei, CG.docNumberAsWritten)) == "冀政办发[2022]5号"
+    assert graph.value(hebei, DCTERMS.date) == Literal("2022", datatype=ns.XSD.gYear)
+    assert _label(graph, graph.value(hebei, CG.issuer)) == "河北省人民政府办公厅"
+    assert graph.value(hebei, CG.policyLevel) == CG.ProvincialLevel
+    assert _tiers(graph, hebei) == [("世界级集群", 2, 2), ("省级集群", 3, 3)]
+
+
+def test_city_row_of_a_pipe_table() -> None:
+    graph = extract(PIPED, policy_table).writer.graph
+    # 宁 is also 宁夏's abbreviation: in a 宁波市 row it is the city's own code
+    ningbo = URIRef(ID + "eli/cn-33/nzf/2022/3")
+    assert graph.value(ningbo, CG.jurisdiction) == URIRef(ID + "region/330200")
+    assert graph.value(ningbo, CG.policyLevel) == CG.MunicipalLevel
+    assert _label(graph, graph.value(ningbo, CG.issuer)) == "宁波市人民政府"
+    by_label = {_label(graph, d): d for d in _documents(graph)}
+    luoyang = by_label["洛阳市先进制造业集群培育规划（2022—2025年）"]  # "—": no 文号
+    assert str(luoyang).startswith(ID + "policy/")
+    assert graph.value(luoyang, ELI.id_local) is None
+    assert graph.value(luoyang, CG.issuer) is None
+    assert graph.value(luoyang, CG.jurisdiction) == URIRef(ID + "region/410300")
+    assert graph.value(luoyang, CG.policyLevel) == CG.MunicipalLevel
+    assert _tiers(graph, luoyang) == [("百亿级集群", 2, 2)]
+    assert graph.value(luoyang, ELI.type_document) == CG.PlanningDocumentType  # 规划（…年）
+
+
+def test_number_column_before_the_document_column_and_combined_header() -> None:
+    raw = (
+        "表3 政策\n\n序号 | 发文字号 | 省份 | 文件名称 | 重点方向\n"
+        "1 | 晋政发〔2021〕8号 | 山西省 | 山西省集群培育意见 | 2个集群：煤机、钢铁\n"
+    )
+    graph = extract(raw, policy_table).writer.graph
+    doc = URIRef(ID + "eli/cn-14/jzf/2021/8")
+    assert _label(graph, doc) == "山西省集群培育意见"  # not the 文号 column
+    assert str(graph.value(doc, ELI.id_local)) == "晋政发〔2021〕8号"
+    # one column for the document and its number ("文件（文号）"): the document column
+    raw = (
+        "表4 政策\n\n序号 | 地区 | 文件（文号） | 方向\n"
+        "1 | 山西省 | 山西省集群培育意见（晋政发〔2021〕8号） | 2个集群：煤机、钢铁\n"
+    )
+    graph = extract(raw, policy_table).writer.graph
+    assert _label(graph, doc) == "山西省集群培育意见"
+
+
+def test_pipe_lines_without_a_document_column_make_no_documents() -> None:
+    raw = (
+        "序号 | 指标 | 数值\n1 | 集群数量 | 45个\n2 | 产值 | 19万亿元\n\n地址: 略 | 联系方式: 略\n"
+    )
+    graph = extract(raw, policy_table).writer.graph
+    assert _documents(graph) == []
+    assert not list(graph.subjects(ns.RDF.type, CG.PolicyDocument))
+
+
+def test_blank_cells() -> None:
+    assert all(policy_table.is_blank(t) for t in ("—", "-", "/", "——", "－", "无", " ", ""))
+    assert not any(policy_table.is_blank(t) for t in ("江苏省", "1", "无锡市", "2-3"))

@@ -280,3 +280,69 @@ def test_breakdown_of_a_yearbook_style_section_against_its_total() -> None:
     assert [(kind, quote) for kind, _, _, quote in found] == [
         ("sum-mismatch", "从地区看,湖南4个,安徽、江西各2个,福建、广西各1个")
     ]
+
+
+def test_a_chained_phrase_across_a_dun_is_no_duplicate() -> None:
+    # "整机带部件、部件强整机": 部件 ends one item and opens the next (顶真), the items differ
+    assert find_text_findings("以“整机带部件、部件强整机”为思路推进产业链协同。") == []
+    # a whole item repeated in a 、-list, and X和X inside a title, are still duplicates
+    text = (
+        "重点发展新材料、新材料、生物医药。印发《关于培育发展新兴产业集群和新兴产业集群的意见》。"
+    )
+    found = [(check, details[1], details[2]) for check, details in find_text_findings(text)]
+    assert found == [("duplicate", "新材料", "、"), ("duplicate", "新兴产业集群", "和")]
+
+
+_CASE = (
+    "二、实践探索：集群培育的典型做法\n\n（五）完善集群治理机制\n\n"
+    "案例一：江苏常州智能数控机床集群\n\n"
+    "{name}现有整机企业200余家。一是协同攻关。国产数控系统在集群整机中的配套比例提高到41%。\n"
+)
+
+
+def test_a_phrase_ending_in_the_titles_tail_is_no_name() -> None:
+    # "…数控系统在集群整机中": 系统在 for 机床 brings in a preposition, the phrase is no name
+    ctx = text_ctx(_CASE.format(name="常州智能数控机床集群"))
+    clusters.run(ctx)
+    quality.run(ctx)
+    assert _findings(ctx) == []
+    # a substituted content word (智能 → 高端) is still a name inconsistency
+    ctx = text_ctx(_CASE.format(name="常州高端数控机床集群"))
+    clusters.run(ctx)
+    quality.run(ctx)
+    assert [(kind, quote) for kind, _, _, quote in _findings(ctx)] == [
+        ("name-inconsistency", "常州高端数控机床集群")
+    ]
+
+
+def test_a_table_cell_ending_a_list_is_not_broken_off() -> None:
+    # "…:航空、虚拟现实、中医药" ends its list; "（2021年印发）以及全省" and "…、虚拟现实和" break off
+    raw = (
+        "表1 各省集群培育方向一览表\n\n序号\t省份\t集群文件\t集群培育发展方向\n"
+        "1\t江西省\t江西省制造业高质量发展行动计划\t一批新兴产业集群：航空、虚拟现实、中医药\n"
+        "2\t浙江省\t浙江省数字经济发展行动计划（2021年印发）以及全省\t一批特色集群：纺织、家具、五金\n"
+        "3\t福建省\t福建省制造业高质量发展规划\t一批新兴产业集群：航空、虚拟现实和\n"
+    )
+    ctx = text_ctx(raw)
+    quality.run(ctx)
+    assert [(kind, quote) for kind, _, _, quote in _findings(ctx)] == [
+        ("garbled-text", "（2021年印发）以及全省"),
+        ("garbled-text", "和"),  # the list's last item is missing after 和
+    ]
+
+
+def test_entrants_in_jia_against_their_total() -> None:
+    # a "参赛集群结构。" paragraph counting in 家: the industries add up to 18, the total is 20
+    from clustergraph.extract import competition
+
+    raw = (
+        "(二)国家集群竞赛\n\n本轮共有20家集群参赛,8家集群胜出。\n\n"
+        "参赛集群结构。按行业划分,电子信息8家,高端装备6家,新材料4家。"
+        "按地区划分,广东12家,江苏8家。\n"
+    )
+    ctx = text_ctx(raw)
+    competition.run(ctx)
+    quality.run(ctx)
+    assert [(kind, quote) for kind, _, _, quote in _findings(ctx)] == [
+        ("sum-mismatch", "按行业划分,电子信息8家,高端装备6家,新材料4家")
+    ]

@@ -253,3 +253,17 @@ def test_with_phrase_of_another_verb_is_no_partnership(governance_ctx: Extractio
     # "X与Y建立…协同发展工作机制": 建立 governs the 与-phrase, not a co-operation verb
     found = _roles(governance_ctx)
     assert not any(name == "淄博市财政局" for _, name, _ in found)
+
+
+def test_members_of_a_list_without_category_and_a_university_as_founder() -> None:
+    raw = (
+        "二、探索实践\n\n（一）协同创新\n\n案例一：江苏常州储能集群\n\n"
+        "一是组建常州储能产业联盟，天目储能科技有限公司、金坛材料、溧阳电驱等均为联盟会员。"
+        "二是支持江苏理工学院建设龙城储能产业学院，每年培养人才约500人。\n"
+    )
+    found = _roles(extract(raw, *RULES))
+    cluster = "江苏常州储能集群"
+    for member in ("天目储能科技有限公司", "金坛材料", "溧阳电驱"):
+        assert (cluster, member, "member") in found
+    # an industry college (a University by its suffix) is set up by the university
+    assert (cluster, "江苏理工学院", "founder") in found

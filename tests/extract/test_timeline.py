@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rdflib import Literal, URIRef
 from rdflib import namespace as ns
 
@@ -137,3 +138,17 @@ def test_right_paren_and_circled_items_with_a_day() -> None:
         ("2023-05", 1, "关于培育先进制造业集群的意见"),
         ("2023-08", 2, "某省集群推进大会"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("江西省制造业高质量发展三年行动计划（2021—2023年）", "计划"),  # full-width, as printed
+        ("江西省制造业高质量发展三年行动计划(2021—2023年)", "计划"),
+        ("《关于加快培育先进制造业集群的指导意见》", "意见"),
+        ("某市集群培育工作方案（试行）。", "方案"),
+        ("某市集群发展大会", None),
+    ],
+)
+def test_document_type_ignores_a_closing_parenthetical(title: str, kind: str | None) -> None:
+    assert timeline.document_type(title) == kind

@@ -189,3 +189,79 @@ def test_a_heading_ends_the_survey() -> None:
     )
     graph = extract(text, work_reports).writer.graph
     assert _usages(graph) == [("330000", "数字产业集群"), ("350000", "数字产业集群")]
+
+
+# -- a bulleted list: the phrase first, a colon, then the provinces ------------------------------
+
+BULLETED = (
+    "1.省级政府工作报告中的“集群”表述\n\n"
+    "课题组逐一检索了2023年31个省(区、市)的政府工作报告。其中,5个地区明确使用了“集群”相关表述,"
+    "占比逾一成。按提法归类如下:\n\n"
+    "· “数字产业集群”:浙江、福建。其中浙江提出“打造全球数字产业集群高地”,措辞最为明确。\n\n"
+    "· “特色产业集群”:海南、西藏。\n\n"
+    "· “产业集群”:云南,如云南提出培育高原特色产业。\n\n"
+    "此外,浙江在使用“数字产业集群”的同时,还提出壮大“海洋产业集群”。"
+    "从分布看,东部省份更多使用“数字产业集群”。\n\n"
+    "2.集群专项政策\n\n"
+    "安徽提出“链长制”。\n"
+)
+
+
+def test_bulleted_phrase_first_list_and_a_carried_subject() -> None:
+    graph = extract(BULLETED, work_reports).writer.graph
+    assert _usages(graph) == [
+        ("330000", "数字产业集群"),  # "· “X”:A、B": a bullet, the phrase, a colon, the provinces
+        ("330000", "海洋产业集群"),  # "浙江在使用“X”的同时,还提出壮大“Y”": 浙江 carried over
+        ("350000", "数字产业集群"),
+        ("460000", "特色产业集群"),
+        ("530000", "产业集群"),
+        ("540000", "特色产业集群"),
+    ]  # not "打造全球数字产业集群高地" (a report's words), nor 浙江 using 数字产业集群 twice
+    survey = next(graph.subjects(ns.RDF.type, CG.WorkReportSurvey))
+    # "…的政府工作报告。其中,5个地区…": the count follows in the next sentence
+    assert int(graph.value(survey, CG.statedCount)) == 5
+    assert int(graph.value(survey, CG.surveyedCount)) == 31
+    assert graph.value(survey, CG.statedShare) is None  # 逾一成 is no percentage
+
+
+def test_a_count_in_a_later_sentence_needs_qizhong() -> None:
+    # only a sentence that goes on about the reports counted ("其中,…") gives their count
+    text = "课题组逐一检索了2023年31个省(区、市)的政府工作报告。此前有5个地区提出过集群培育。"
+    survey = work_reports.find_survey(text, 0, len(text), Gazetteer.default())
+    assert survey is not None and (survey.surveyed, survey.stated) == (31, None)
+
+
+def test_carried_subjects_need_an_adverb_and_stop_at_a_semicolon() -> None:
+    text = (
+        "2024年31个省(自治区、直辖市)政府工作报告中,有4个地区提出集群发展,占比约12.9%。"
+        "山东、天津提出“优势产业集群”;重庆沿用“支柱产业集群”,提出“汽车产业集群”,"
+        "还提出“电子产业集群”。"
+        "四川提出“万亿级产业集群”,如“巩固提升电子、装备两大万亿级产业集群”。\n"
+    )
+    graph = extract(text, work_reports).writer.graph
+    assert _usages(graph) == [
+        ("120000", "优势产业集群"),
+        ("370000", "优势产业集群"),
+        ("500000", "支柱产业集群"),
+        ("500000", "电子产业集群"),  # 还提出: 重庆, the subject after the ;, not 山东、天津
+        ("510000", "万亿级产业集群"),
+    ]  # "提出“汽车产业集群”" has no adverb of addition: no subject carried over
+
+
+def test_a_quotation_opening_with_a_verb_or_listing_is_no_term() -> None:
+    assert work_reports._is_statement("打造一批具有国际竞争力的先进制造业集群")
+    assert work_reports._is_statement("加快发展数字产业集群")
+    assert work_reports._is_statement("巩固提升汽车摩托车、电子两大支柱产业集群")
+    assert not work_reports._is_statement("培育型产业集群")
+    assert not work_reports._is_statement("重点产业集群")
+    assert not work_reports._is_statement("战略性新兴产业集群")
+
+
+def test_a_colon_after_a_phrase_mid_line_is_no_bullet_list() -> None:
+    # the bullet must open its line: "。·“X”:A、B" inside a paragraph is no list item
+    text = (
+        "2024年31个省(自治区、直辖市)政府工作报告中,有2个地区提出集群发展,占比约6.5%。"
+        "·“数字产业集群”:浙江、福建的做法各有特点。山西提出“能源产业集群”。\n"
+    )
+    graph = extract(text, work_reports).writer.graph
+    assert _usages(graph) == [("140000", "能源产业集群")]

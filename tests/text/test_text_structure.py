@@ -293,6 +293,23 @@ def test_enumeration_shouxian_qici_zuihou() -> None:
     assert [(g[0], g[2], g[3]) for g in got] == [("第", 1, "甲"), ("第", 2, "乙"), ("第", 3, "丙")]
 
 
+def test_enumeration_qi_yi_across_paragraphs_and_inline() -> None:
+    got = _marked(
+        "做法有三个方面。\n\n其一，建设创新平台。依托研究院。\n\n其二，培育骨干企业。\n\n"
+        "其三，完善金融服务。\n"
+    )
+    assert got == [
+        ("其", "其一", 1, "建设创新平台"),
+        ("其", "其二", 2, "培育骨干企业"),
+        ("其", "其三", 3, "完善金融服务"),
+    ]
+    # 其一是…;其二是… inside a sentence, and 最后 closing a 其 sequence
+    got = _marked("原因有二:其一是成本较高;其二是人才不足。")
+    assert [(g[1], g[2], g[3]) for g in got] == [("其一", 1, "成本较高"), ("其二", 2, "人才不足")]
+    got = _marked("其一，甲。其二，乙。最后，丙。")
+    assert [(g[0], g[2], g[3]) for g in got] == [("其", 1, "甲"), ("其", 2, "乙"), ("其", 3, "丙")]
+
+
 def test_enumeration_circled_and_parenthesised_inline() -> None:
     got = _marked("主要举措有：①建立机制；②组建联盟；③共建平台。")
     assert [(g[0], g[1], g[2], g[3]) for g in got] == [
@@ -321,3 +338,6 @@ def test_enumeration_markers_that_do_not_count() -> None:
     assert _marked("其次，推进改造。首先，完善服务。") == []  # 首先 alone is no sequence
     assert _marked("第一类是先进制造业集群，第二类是战略性新兴产业集群。") == []
     assert _marked("占比为3)和5)两项。") == []
+    assert _marked("其一，只有一项。") == []  # 其一 alone is no sequence
+    assert _marked("与其一味扩大规模，不如提升质量。其二，其他。") == []  # 其一味: no marker
+    assert _marked("尤其一是成本，二是人才。") == []  # 一是 after 尤其 is not at a clause start

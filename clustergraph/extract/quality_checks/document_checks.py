@@ -76,6 +76,9 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 _MAX_WORD = 3
+#: particles and prepositions: a body "name" whose substituted word holds one of them is a
+#: phrase that merely ends in the title's tail ("国产数控系统在集群整机中"), not a name
+_FUNCTION_CHARS = frozenset("的了在和与及对向从把被将是于由等")
 
 
 def _substituted(title: str, body: str, end: int) -> tuple[str, str, str] | None:
@@ -84,7 +87,8 @@ def _substituted(title: str, body: str, end: int) -> tuple[str, str, str] | None
     The names must share a tail (at least 集群); before it, the title's word and the body's word
     (1–3 characters each) differ, and either a two-character context before them is the same
     (乐清电器/乐清电气) or, after a tail of four or more characters, they begin alike (高性能/高端).
-    Words that merely add or drop characters (市, 产业) are not substitutions. Returns
+    Words that merely add or drop characters (市, 产业) are not substitutions, nor is a word that
+    brings in a particle or preposition (在, 的, 和…: the body's phrase is no name). Returns
     (body name, title word, body word).
     """
     window = body[max(0, end - len(title) - _MAX_WORD) : end]
@@ -103,6 +107,8 @@ def _substituted(title: str, body: str, end: int) -> tuple[str, str, str] | None
             same = _common_prefix(new, old)
             if same == len(new) or same == len(old) or new[-1] == old[-1]:
                 continue  # an insertion or deletion, not a substitution
+            if any(ch in _FUNCTION_CHARS and ch not in old for ch in new):
+                continue  # "数控系统在集群整机中": a preposition, the words are no name
             context_w, context_t = w_head[-k - 2 : -k], t_head[-j - 2 : -j]
             anchored = len(context_w) == 2 and context_w == context_t
             alike = tail >= 4 and same >= 1 and k >= 2 and j >= 2
@@ -220,6 +226,15 @@ _BLEND = re.compile(
     r"(?:浓厚|浓郁|良好|显著|明显)(?=[。;,]|$)"
 )
 _BROKEN_OFF = re.compile(rf"(?:以及|及|和|与|或|、)[{HAN}]{{0,4}}$")
+#: the last item of a 、-list ("…:航空、虚拟现实、中医药", "…:A、B和C"): a list that ends, no break
+_LIST_END = re.compile(rf"、(?P<item>[{HAN}]{{1,10}})$")
+_CONJUNCTIONS = ("以及", "及", "和", "与", "或")
+
+
+def _ends_a_list(text: str) -> bool:
+    """Does ``text`` end with a complete last item of a 、-list (not with a conjunction)?"""
+    end = _LIST_END.search(text)
+    return end is not None and not end.group("item").endswith(_CONJUNCTIONS)
 
 
 def _garbled(ctx: ExtractionContext) -> list[Finding]:
@@ -242,7 +257,7 @@ def _garbled(ctx: ExtractionContext) -> list[Finding]:
             continue
         text = clean[node.clean_start : node.clean_end].rstrip()
         match = _BROKEN_OFF.search(text)
-        if match is None or len(text) < 10:
+        if match is None or len(text) < 10 or _ends_a_list(text):
             continue
         start = node.clean_start + match.start()
         opening = text.rfind("(", 0, match.start())

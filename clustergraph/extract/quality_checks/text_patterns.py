@@ -2,7 +2,8 @@
 
 Stated counts against the items listed ("N个X:A、B、C", "A、B、C三市"), shares against their ratio
 ("N个…有M个…占比达P%"), parts against a stated total ("N家,其中 a家、b家"), and duplicated phrases
-("X和X", "“X”向“X”", "由X向X转变", "XX"). Each check returns plain tuples with clean spans;
+("X和X", "“X”向“X”", "由X向X转变", "XX"; not a phrase chained across 、, "整机带部件、部件强整机").
+Each check returns plain tuples with clean spans;
 :mod:`clustergraph.extract.quality_checks.document_checks` turns them into findings.
 """
 
@@ -123,10 +124,25 @@ _SELF_CHANGE = re.compile(
 )
 
 
+def _anadiplosis(clean: str, match: re.Match[str]) -> bool:
+    """Is "…x、x…" the end of one list item and the start of the next ("整机带部件、部件强整机")?
+
+    、 separates items: when the repeated phrase is only the tail of the item before it and the
+    head of the item after it, the two items differ (a rhetorical chain, 顶真), and nothing is
+    duplicated. Other connectors join whole phrases ("发展X和X的意见") and are not excused.
+    """
+    if match.group("c") != "、" or match.start() == 0 or match.end() >= len(clean):
+        return False
+    han = re.compile(rf"[{HAN}]")
+    return bool(han.match(clean[match.start() - 1]) and han.match(clean[match.end()]))
+
+
 def _duplicates(clean: str) -> list[tuple[Span, str, str]]:
     """(clean span, repeated phrase, connector) for "X和X", "“X”向“X”", "由X到X" and "XX"."""
     found = []
     for match in _DUPLICATE.finditer(clean):
+        if _anadiplosis(clean, match):
+            continue
         found.append((match.span(), match.group("x"), match.group("c")))
     for pattern in (_QUOTED_DUPLICATE, _SELF_CHANGE):
         for match in pattern.finditer(clean):

@@ -1,0 +1,85 @@
+"""Headings and page furniture of other house styles: report topics (专题), barred case headings
+(典型案例 N | 标题) and long running headers that repeat next to page numbers."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from clustergraph.text import parse_document
+from clustergraph.text.patterns import match_line
+
+
+def test_barred_and_bracketed_case_headings() -> None:
+    for line, number, title in [
+        ("典型案例 3 | 江苏常州新能源集群", "3", "江苏常州新能源集群"),
+        ("典型案例三｜江苏常州新能源集群", "三", "江苏常州新能源集群"),
+        ("案例 12 丨 江苏常州新能源集群", "12", "江苏常州新能源集群"),
+        ("【案例4】江苏常州新能源集群", "4", "江苏常州新能源集群"),
+        ("案例一：江苏常州新能源集群", "一", "江苏常州新能源集群"),
+    ]:
+        line = unicodedata.normalize("NFKC", line)  # lines are matched normalised
+        match = match_line(line)
+        assert match is not None and match.kind == "case", line
+        assert match.number == number
+        assert line[match.title_start : match.title_end] == title
+
+
+def test_case_words_in_prose_are_no_case_headings() -> None:
+    for line in (
+        "典型案例表明，集群促进机构的作用越来越重要。",
+        "案例3|的做法值得推广,各地可以结合实际,借鉴其经验,形成一套适合本地的集群治理机制和工作方法。",
+    ):
+        match = match_line(line)
+        assert match is None or match.kind != "case", line
+
+
+def test_topic_headings_are_sections() -> None:
+    match = match_line("专题一 协同创新:把创新要素留在集群里")
+    assert match is not None and (match.kind, match.ordinal, match.style) == ("section", 1, "专题")
+    assert match_line("专题3:数字化赋能") is not None
+    prose = match_line("专题研究表明,集群的数字化水平与企业规模密切相关。")
+    assert prose is None or prose.kind != "section"
+
+
+def test_report_with_topics_and_barred_cases() -> None:
+    raw = (
+        "二、集群工具箱\n\n导言。\n\n专题一 协同创新：把创新要素留在集群里\n\n专题导言。\n\n"
+        "典型案例 1 | 安徽合肥智能语音集群\n\n正文一。\n\n"
+        "典型案例 2 | 江苏苏州纳米新材料集群\n\n正文二。\n\n"
+        "专题二 产业链协作：从集聚到融合\n\n典型案例 3 | 湖北武汉光电子集群\n\n正文三。\n"
+    )
+    doc = parse_document(raw)
+    sections = list(doc.iter("section"))
+    assert [s.title for s in sections] == [
+        "协同创新:把创新要素留在集群里",
+        "产业链协作:从集聚到融合",
+    ]
+    cases = list(doc.iter("case"))
+    assert [(c.title, c.ordinal) for c in cases] == [
+        ("安徽合肥智能语音集群", 1),
+        ("江苏苏州纳米新材料集群", 2),
+        ("湖北武汉光电子集群", 3),
+    ]
+    assert [c.parent.title for c in cases if c.parent] == [sections[0].title] * 2 + [
+        sections[1].title
+    ]
+    assert sections[0].parent is not None and sections[0].parent.kind == "part"
+
+
+def test_long_running_header_next_to_page_numbers() -> None:
+    header = "清源研究报告 · 长江中游城市群先进制造业集群培育路径研究(2021)"  # 36 characters
+    assert len(header) > 30
+    raw = "".join(f"第{k}段没有结\n\n第 {k} 页\n\n{header}\n\n束的句子。\n\n" for k in range(1, 4))
+    doc = parse_document(raw)
+    paragraphs = [p.clean_text for p in doc.iter("paragraph")]
+    assert paragraphs == [f"第{k}段没有结束的句子。" for k in range(1, 4)]
+    roles = [node.role for node in doc.iter("furniture")]
+    assert roles == ["page_number", "running_text"] * 3
+
+
+def test_long_repeated_line_without_page_numbers_stays_content() -> None:
+    line = "集群促进机构是集群治理的组织者,也是政策落地和服务企业的关键载体与重要抓手"
+    assert len(line) > 30  # longer than a running header may be away from page numbers
+    raw = "".join(f"{line}\n\n正文{k}。\n\n" for k in range(3))
+    doc = parse_document(raw)
+    assert not [node for node in doc.iter("furniture") if node.role == "running_text"]
