@@ -401,6 +401,17 @@ def _city_unit(gazetteer: Gazetteer, region: Region) -> str:
     return region.code6
 
 
+def _case_number(case: Node) -> int:
+    """The printed case number (案例三 → 3), or the case's position in its section.
+
+    A heading printed without a number (a line that only names the cluster) has only its place.
+    """
+    if case.ordinal is not None:
+        return case.ordinal
+    siblings = [node for node in case.parent.children if node.kind == "case"] if case.parent else []
+    return next((k for k, node in enumerate(siblings, 1) if node is case), 1)
+
+
 def _cluster(ctx: ExtractionContext, case: Node) -> ClusterRecord:
     doc, writer, gazetteer = ctx.doc, ctx.writer, ctx.gazetteer
     title_start, title_end = cluster_title_span(doc, case)
@@ -409,8 +420,7 @@ def _cluster(ctx: ExtractionContext, case: Node) -> ClusterRecord:
     iri = mint("cluster", label)
     writer.entity(iri, CG.Cluster, ORG.Organization, label=label)
     writer.cite_clean(iri, title_start, title_end)
-    if case.ordinal is not None:
-        writer.add(iri, CG.caseNumber, integer(case.ordinal))
+    writer.add(iri, CG.caseNumber, integer(_case_number(case)))
     category = toolbox_of(case)
     if category is not None:
         writer.add(iri, CG.toolboxCategory, category)

@@ -46,6 +46,13 @@ _CASE = re.compile(
     rf"[\[【]?(?:典型)?案例\s*(?P<num>[{_CN}\d]{{1,4}})\s*[\]】]?\s*[:、.|｜丨—-]?\s*(?P<rest>.*)"
 )
 #: "专题一 协同创新：…", "专题2：…": the thematic sections of a report (a section, like (一))
+#: a case heading with no case number, named by its cluster: "浙江宁波磁性材料集群", also after a
+#: short label and a separator ("专栏 2-1 | …", "【典型案例】…"); see :func:`match_line`
+_NAMED_CASE = re.compile(
+    r"(?:(?P<label>[^\s:|丨。,;!?]{1,8}(?:\s*[\d一二三四五六七八九十]{1,3}(?:[-.]\d{1,2})?)?)\s*[:|丨]\s*"
+    r"|[\[【](?P<bracket>[^\]】]{1,8})[\]】]\s*)?"
+    r"(?P<rest>[^\s。,;:!?|丨“”\[\]【】()]{2,38}集群)"
+)
 _TOPIC = re.compile(rf"专题\s*(?P<num>[{_CN}\d]{{1,4}})\s*[:、.|｜丨]?\s*(?P<rest>.*)")
 _ITEM = re.compile(r"(?P<num>\d{1,2})\s*(?P<style>、|\.(?!\d))\s*(?P<rest>.*)")
 _ITEM_WIDE = re.compile(r"(?P<num>\d{1,2})\s*(?P<style>、|\.)\s*(?P<rest>.*)")  # "1．2018年"
@@ -215,7 +222,24 @@ def match_line(norm: str, *, wide_dot: bool = False) -> LineMatch | None:
         return _captioned("table_caption", m, empty_ok=True)
     if m := _FIGURE.fullmatch(norm):
         return _captioned("figure_caption", m, empty_ok=True)
+    if (m := _NAMED_CASE.fullmatch(norm.rstrip())) and _names_a_place_first(m.group("rest")):
+        # a line that only names a cluster, opening with its place, is the heading of its case,
+        # whatever marks it: the parser keeps it only in the body, after a part or section heading
+        return LineMatch("case", None, None, m.start("rest"), m.end("rest"), style="named")
     return None
+
+
+#: province-level names (general knowledge), the usual first word of a cluster's name
+_PROVINCES = (
+    "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    "广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾"
+)
+_PLACE_FIRST = re.compile(rf"(?:{_PROVINCES})|[^\s、]{{1,6}}?(?:市|地区|自治州|州|盟)")
+
+
+def _names_a_place_first(title: str) -> bool:
+    """Does a cluster name open with its place (浙江宁波…, 泰州市…), and read as a name (no 的/等)?"""
+    return bool(_PLACE_FIRST.match(title)) and "的" not in title and "等" not in title
 
 
 def match_toc_entry(norm: str) -> TocEntryMatch | None:

@@ -36,7 +36,7 @@ class Parser:
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.lines = split_lines(raw)
-        self.matches = [self._match(line) for line in self.lines]
+        self.matches = self._named_cases_in_body([self._match(line) for line in self.lines])
         self.body_start = self._front_matter_end()
         self.roles = furniture_roles(self.lines, self.matches, self.body_start)
         self.plain = [self._is_plain(line) for line in self.lines]
@@ -50,6 +50,24 @@ class Parser:
             return None
         head = self.raw[line.cstart : line.cstart + 4]
         return match_line(line.norm, wide_dot="．" in head)
+
+    @staticmethod
+    def _named_cases_in_body(matches: list[LineMatch | None]) -> list[LineMatch | None]:
+        """Keep an unnumbered case heading ("浙江宁波磁性材料集群" on its own line) only after a
+        part or section heading and outside the contents: a title page or a contents line that
+        ends in 集群 is no case.
+        """
+        seen_heading = False
+        for i, match in enumerate(matches):
+            if match is None:
+                continue
+            if match.kind in ("part", "section"):
+                seen_heading = True
+            elif match.kind == "toc":
+                seen_heading = False
+            elif match.kind == "case" and match.style == "named" and not seen_heading:
+                matches[i] = None
+        return matches
 
     def _is_plain(self, line: Line) -> bool:
         """May this line continue a paragraph cut by a page break?"""

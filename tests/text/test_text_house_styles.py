@@ -83,3 +83,44 @@ def test_long_repeated_line_without_page_numbers_stays_content() -> None:
     raw = "".join(f"{line}\n\n正文{k}。\n\n" for k in range(3))
     doc = parse_document(raw)
     assert not [node for node in doc.iter("furniture") if node.role == "running_text"]
+
+
+def test_lines_that_only_name_a_cluster_are_case_headings() -> None:
+    for line, title in [
+        ("浙江宁波磁性材料集群", "浙江宁波磁性材料集群"),
+        ("专栏 2-1 | 浙江宁波磁性材料集群", "浙江宁波磁性材料集群"),
+        ("专栏3:泰州市生物医药集群", "泰州市生物医药集群"),
+        ("【典型案例】内蒙古自治区呼和浩特乳制品集群", "内蒙古自治区呼和浩特乳制品集群"),
+        ("湖南长沙、株洲、湘潭工程机械集群", "湖南长沙、株洲、湘潭工程机械集群"),
+    ]:
+        match = match_line(line)
+        assert match is not None and (match.kind, match.style) == ("case", "named"), line
+        assert line[match.title_start : match.title_end] == title
+
+
+def test_other_lines_ending_in_cluster_are_no_case_headings() -> None:
+    for line in (
+        "培育先进制造业集群",  # no place first: a slogan or a heading of prose
+        "江苏、浙江等地的先进制造业集群",  # a description (等, 的)
+        "2020先进制造业集群",
+        "各地积极培育先进制造业集群。",  # a sentence
+        "“先进制造业集群”:江苏、浙江",
+    ):
+        match = match_line(line)
+        assert match is None or match.kind != "case", line
+
+
+def test_named_case_headings_only_in_the_body() -> None:
+    raw = (
+        "浙江省先进制造业集群\n\n2022年3月\n\n目录\n\n二、典型案例 …… 3\n\n江苏常州储能集群 …… 4\n\n"
+        "一、总体情况\n\n正文。\n\n二、典型案例\n\n导言。\n\n"
+        "江苏常州储能集群\n\n常州正文。\n\n专栏 2 | 湖北武汉光电子集群\n\n武汉正文。\n"
+    )
+    doc = parse_document(raw)
+    cases = list(doc.iter("case"))
+    # the title page line and the contents line ending in 集群 are no cases
+    assert [(c.title, c.number, c.ordinal) for c in cases] == [
+        ("江苏常州储能集群", None, None),
+        ("湖北武汉光电子集群", None, None),
+    ]
+    assert doc.find_enclosing("case", raw.index("武汉正文")) is cases[1]
