@@ -16,6 +16,9 @@ paragraph: "参赛集群结构。", "初赛结果。"), counts may be in 家, a 
 the dimension word compound ("按产业领域划分"), bare groups may follow parenthesised items in one
 sentence, a list may open with "江苏以 8 个居首,其后依次为…", and "A和B各1个" (no 、) names two. A total
 stated about earlier batches ("从前两批竞赛的后续进展看,…共有 44 家集群胜出") is not the contest's.
+In running prose a sentence may name its own stage ("从初赛胜出集群看,按产业领域划分,…;按地区划分,…":
+the next dimension word ends a list), and a group may carry its share or be followed by a subtotal
+("高端装备20家,占23.8%;…", "三省合计32家,占参赛总数的38.1%"), neither of them a group.
 """
 
 from __future__ import annotations
@@ -346,6 +349,14 @@ class _Group:
     span: tuple[int, int]
 
 
+#: a piece of a bare list that is no group of its own: the share of the group before it
+#: ("占23.8%", "占参赛总数的38.1%") or a subtotal of the groups before it ("三省合计32家")
+_ASIDE = re.compile(
+    r"\s*(?:(?:约|分别)?占(?:比)?[^\d,;:。]{0,12}?\d+(?:\.\d+)?\s*%"
+    r"|[^\d,;:。]{0,12}?(?:合计|共计|小计|总计)\s*\d+\s*[个家])\s*"
+)
+
+
 def _bare_groups(clean: str, start: int, end: int) -> list[_Group]:
     """The run of "name N个" groups that closes ``clean[start:end]`` ("…中,A 6个,B、C各2个").
 
@@ -355,7 +366,9 @@ def _bare_groups(clean: str, start: int, end: int) -> list[_Group]:
         (start + m.start(), start + m.end()) for m in re.finditer(r"[^,;:]+", clean[start:end])
     ]
     groups: list[_Group] = []
-    for s, e in reversed(pieces):
+    for index, (s, e) in reversed(list(enumerate(pieces))):
+        if index and _ASIDE.fullmatch(clean, s, e):
+            continue  # "高端装备20家,占23.8%;…", "三省合计32家": a share or subtotal, no group
         found = _piece_groups(clean, s, e)
         if found is None:
             break
@@ -445,20 +458,49 @@ def _unmarked_dimension(clean: str, groups: list[_Group], gaz: Gazetteer) -> str
     return kinds.pop() if len(kinds) == 1 else None
 
 
+def _paragraph_start(clean: str, at: int, floor: int) -> int:
+    k = clean.rfind("\n", floor, at)
+    return floor if k < 0 else k + 1
+
+
+def _stage_at(
+    clean: str,
+    facts: CompetitionFacts,
+    leads: list[tuple[int, int, URIRef | None]],
+    at: int,
+    previous: tuple[URIRef | None, int],
+) -> URIRef | None:
+    """The stage of a list whose dimension word starts at ``at``.
+
+    A lead opening the paragraph ("参赛对象分析。") names it; else a stage word earlier in the
+    sentence ("从初赛胜出集群看,按产业领域划分,…;按地区划分"); else the latest of an earlier lead
+    and the stage of the list before (``previous``: stage, start), as in "…各2家。按地区划分,…".
+    """
+    paragraph = _paragraph_start(clean, at, facts.start)
+    stage, since = previous
+    for lead_at, _, lead_stage in leads:
+        if lead_at < at and lead_stage is not None:
+            if lead_at >= paragraph:
+                return lead_stage
+            if lead_at > since:
+                stage, since = lead_stage, lead_at
+    return _stage_of(clean[_sentence_start(clean, at, facts.start) : at]) or stage
+
+
 def _breakdowns(clean: str, facts: CompetitionFacts, gaz: Gazetteer) -> None:
     stage: URIRef | None = None
+    since = -1
     leads = _stage_leads(clean, facts.start, facts.end)
-    for match in _DIMENSION.finditer(clean, facts.start, facts.end):
-        for at, _, lead_stage in leads:
-            if at < match.start() and lead_stage is not None:
-                stage = lead_stage
-        if stage is None:
-            stage = _stage_of(
-                clean[_sentence_start(clean, match.start(), facts.start) : match.start()]
-            )
+    dimensions = list(_DIMENSION.finditer(clean, facts.start, facts.end))
+    for index, match in enumerate(dimensions):
+        stage = _stage_at(clean, facts, leads, match.start(), (stage, since))
+        since = match.start()
         if stage is None:
             continue
         end = _sentence_end(clean, match.end(), facts.end)
+        if index + 1 < len(dimensions):
+            # "按产业领域划分,A 8个,…;按地区划分,…": the next dimension word ends the list
+            end = min(end, dimensions[index + 1].start())
         dim = match.group("dim") or match.group("dim2") or match.group("dim3")
         dimension = "industry" if dim.endswith(_INDUSTRY_DIMENSIONS) else "province"
         breakdown = Breakdown(stage, dimension, (match.start(), end))

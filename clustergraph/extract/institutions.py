@@ -346,6 +346,7 @@ GENERIC_WORDS: tuple[str, ...] = tuple(
             "熟化",
             "概念验证",
             "概念",
+            "专项",
         ],
         key=len,
         reverse=True,
@@ -375,10 +376,12 @@ _LEAD_IN = re.compile(
     # verbs of movement and share (打通…走出实验室, 收入占促进中心…) and clause conjunctions
     r"担任|打通|走出|走进|走向|迈向|迈入|占|否则|但是|然而|因此|所以|从而|并且|而且|此外|如果|虽然|尽管|"
     # verbs of effort and use (着力破解…实验室成果, 再用产业链基金…)
-    r"着力|破解|解决|补齐|利用|运用|使用|采用|再用|用好"
+    r"着力|破解|解决|补齐|利用|运用|使用|采用|再用|用好|"
+    # choosing and time adverbs (遴选X等龙头企业, 每年为X等企业培养…)
+    r"遴选|评选|选树|选取|筛选|每年|每季度|每月|每周"
 )
 #: lead-in words that are also name words right before a suffix (建设集团, 联合实验室)
-_NAME_VERBS = frozenset({"联合", "建设", "发展", "投资", "控股", "开发"})
+_NAME_VERBS = frozenset({"联合", "建设", "发展", "投资", "控股", "开发", "提升"})
 _FRONT_NOISE = re.compile(r"\([^()]{1,4}\)|(?:余|多)?(?:个|项|批|类)")
 #: a generic noun right before 与/和/及/同: 集群企业与X大学 → X大学
 _COORDINATED = re.compile(r"(?:企业|机构|高校|院所|院校|单位|集群|部门|园区)[与和及同]")
@@ -428,7 +431,8 @@ class InstitutionMention:
     name: str  # as printed (the mention's own text)
     kind: URIRef
     canonical: str  # the node's name: equals ``name`` except for alias mentions
-    how: str  # "suffix", "list", "investor", "alias" or "short" (an undeclared short form)
+    #: "suffix", "list", "investor", "alias", "short" (an undeclared short form) or "repeat"
+    how: str
     case: Node | None = None
     category: str | None = None  # for list items: modifiers + category ("行业龙头企业")
     list_id: int | None = None
@@ -985,6 +989,7 @@ def _mentions(doc: Document, gazetteer: Gazetteer) -> tuple[InstitutionMention, 
     found = _short_forms(found)
     found.extend(_alias_mentions(doc, paragraphs, found))
     found.extend(_stem_mentions(doc, paragraphs, found))
+    found.extend(_repeat_mentions(doc, paragraphs, found))
     found.sort(key=lambda m: m.start)
     return tuple(found)
 
@@ -1090,6 +1095,33 @@ def _stem_mentions(
                     continue
                 mention = InstitutionMention(
                     at, end, written(doc, at, end), CG.Enterprise, full, "short", case
+                )
+                taken.append(mention)
+                extra.append(mention)
+    return extra
+
+
+def _repeat_mentions(
+    doc: Document, paragraphs: list[Node], found: list[InstitutionMention]
+) -> list[InstitutionMention]:
+    """Later uses, in the same case, of a name that has no suffix and was found in a list or as
+    an investor (金驰汽车 of "金驰汽车、X等龙头企业", again in "由金驰汽车牵头…"), where the name
+    starts a clause or list item or follows a lead-in. A suffixed name is found again by its suffix.
+    """
+    clean = doc.clean.clean
+    taken = list(found)
+    extra: list[InstitutionMention] = []
+    bare = [m for m in found if m.how in ("list", "investor") and m.case is not None]
+    for paragraph in paragraphs:
+        case = paragraph.enclosing("case")
+        for named in (m for m in bare if m.case is case):
+            position = max(paragraph.clean_start, named.alias_end or named.end)
+            while (at := clean.find(named.name, position, paragraph.clean_end)) >= 0:
+                end = position = at + len(named.name)
+                if _overlaps_any(at, end, taken) or not _item_initial(clean, at, paragraph):
+                    continue
+                mention = InstitutionMention(
+                    at, end, written(doc, at, end), named.kind, named.canonical, "repeat", case
                 )
                 taken.append(mention)
                 extra.append(mention)

@@ -1,17 +1,19 @@
 """Measures: what each case did (its 一是/二是/… items) and what each toolbox section recommends.
 
 * **Case measures** – every enumerated item of a case study is a ``cg:Measure``: ``cg:measureOf``
-  the case's cluster, ``cg:ordinal`` (1 = 一是/第一/其一/首先/①/1）), the cluster's
+  the case's cluster, ``cg:ordinal`` (1 = 一是/一则/第一/第1/其一/首先/一方面/①/(a)/1）), the cluster's
   ``cg:toolboxCategory``, ``rdfs:label`` = the item's heading (its run-in title, or the heading
   clause of an enumeration item) or else its first clause cut at 40 characters, and evidence =
   the full item text. The case's items are (:func:`case_items`) its numbered items when it has
   at least two (lines opening with "1）", "①", "1、" …: the document structure's ``item`` nodes),
-  else the enumeration items the text layer found in its paragraphs (一是 …, 第一，…, 其一，…,
-  首先，…其次，…, with or without ``**``, ended by 。 or ;), of the style that comes first, else a
-  chain whose 一是 follows a lead word (``其做法一是…;二是…``, see :func:`loose_items`). IRI
+  else the enumeration items the text layer found in its paragraphs (一是 …, 一则…, 第一，…,
+  第1，…, 其一，…, 首先，…其次，…, 一方面…另一方面…此外…, (a)…(b)…, with or without ``**``, ended
+  by 。 or ;), of the style that comes first, else a chain whose 一是 or 一方面 follows a lead word
+  (``其做法一是…;二是…``, ``集群一方面…;另一方面…``, see :func:`loose_items`). IRI
   ``cgid:measure/{cluster slug}/{ordinal}``.
 * **Recommended measures** – the introduction of a toolbox section (its paragraphs before the
-  first case) states general advice. When it enumerates (``主要做法包括:一是…;二是…``) each item is
+  first case) states general advice. When it enumerates (``主要做法包括:一是…;二是…``,
+  ``一要…;二要…``) each item is
   a ``cg:RecommendedMeasure`` (⊑ ``cg:Measure``); in prose, each sentence that *recommends* is one
   (:data:`PROSE_RECOMMENDATIONS`). They carry ``cg:recommendedFor`` and ``cg:toolboxCategory`` the
   section's category, ``cg:ordinal`` in order, evidence = the item or sentence, label = the item's
@@ -68,16 +70,20 @@ MAX_LABEL = 40
 #: also read recommendations out of prose introductions (sentence by sentence); when False only
 #: introductions that enumerate (一是/二是…) give recommended measures
 PROSE_RECOMMENDATIONS = True
-#: an enumeration or item marker at the start of an item's text (一是, 第一, 首先, ①, 1）, 1、 …)
+#: an enumeration or item marker at the start of an item's text (一是, 一则, 一要, 第一, 第1, 首先,
+#: 一方面, 此外, ①, (1), (a), 1）, 1、 …)
 _MARKER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+是|[第其][一二三四五六七八九十]+\s*[,、:]"
-    r"|(?:首先|其次|再次|然后|最后)\s*[,、:]"
+    r"^\s*(?:[一二三四五六七八九十]+[是要]|[一二三四五六七八九十]+则\s*[,、:]?"
+    r"|[第其][一二三四五六七八九十]+\s*[,、:]|第\d{1,2}\s*[,、:]"
+    r"|(?:首先|其次|再次|然后|最后)\s*[,、:]|(?:另?一方面|此外)\s*[,、:]?"
     r"|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793\u24eb-\u24fe]|\(\s*\d{1,2}\s*\)"
-    r"|\d{1,2}\s*(?:\)|、|\.(?!\d)))\s*"
+    r"|\(\s*[a-zA-Z]\s*\)|\d{1,2}\s*(?:\)|、|\.(?!\d)))\s*"
 )
 _CLAUSE_END = re.compile(r"[。,;:!?]")
 #: 一是 right after a Han character ("其做法一是"), unless 一 ends a word (统一, 唯一, 之一 …)
 _LOOSE_FIRST = re.compile(r"(?<=[\u4e00-\u9fff])(?<![统唯同第之万划专单合归如均逐])一是")
+#: 一方面 right after a Han character ("集群一方面…"), unless it is 另一方面 or 这一方面, 每一方面 …
+_LOOSE_SIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![另这那每任某同单哪])一方面\s*[,、:]?")
 _MODAL = re.compile(
     r"(?<![重主需只纲摘概想])要(?![素求点闻害务])|应当|应该|(?<![效供响适反对相感呼答])应(?![用对急届运])"
     r"|需要|必须|亟需|亟待"
@@ -144,21 +150,27 @@ def _advice_clause(sentence: str) -> str:
 
 
 def _loose_markers(text: str) -> list[Marker]:
-    """Markers of ``text``, with a first 一是 written right after a word ("其做法一是…")."""
+    """Markers of ``text``, with a first 一是 or 一方面 written right after a word ("其做法一是…",
+    "集群一方面…").
+    """
     markers = find_markers(text)
     seen = {marker.start for marker in markers}
-    for match in _LOOSE_FIRST.finditer(text):
-        if match.start() not in seen:
-            markers.append(Marker(match.start(), match.end(), 1))
+    for pattern, style in ((_LOOSE_FIRST, "是"), (_LOOSE_SIDE, "方面")):
+        for match in pattern.finditer(text):
+            if match.start() not in seen:
+                number = "一" if style == "是" else "一方面"
+                markers.append(Marker(match.start(), match.end(), 1, style, number))
     return sorted(markers, key=lambda marker: marker.start)
 
 
 def loose_items(doc: Document, case: Node) -> list[Node]:
-    """The case's 一是/二是 items when the first marker follows a lead word, not punctuation.
+    """The case's 一是/二是 (or 一方面/另一方面/此外) items when the first marker follows a lead
+    word, not punctuation.
 
     The text layer starts a chain only after punctuation ("做法主要有:一是…"); the genre also writes
-    "其做法一是…;二是…;三是…" with the chain going on after punctuation. The items are built the
-    same way (marker to next marker or paragraph end) but are not added to the document tree.
+    "其做法一是…;二是…;三是…" and "集群一方面…;另一方面…。此外，…" with the chain going on after
+    punctuation. The items are built the same way (marker to next marker or paragraph end) but are
+    not added to the document tree.
     """
     clean = doc.clean
     paragraphs = [node for node in case.iter("paragraph")]
@@ -171,8 +183,9 @@ def loose_items(doc: Document, case: Node) -> list[Node]:
             end = item_end(text, markers, k)
             start, stop = clean.raw_span(base + marker.start, base + end)
             node = Node("enumeration", start, stop, base + marker.start, base + end)
-            node.number = text[marker.start : marker.body - 1]
+            node.number = marker.number or text[marker.start : marker.body - 1]
             node.ordinal = marker.ordinal
+            node.role = marker.style
             node.heading = heading_clause(text, marker.body, end)
             items.append(node)
     return items

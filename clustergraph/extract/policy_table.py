@@ -13,7 +13,15 @@ before it and then ";" separates its items; a chunk with its own "label:" but no
 that is no tier, and it ends the tier before it). Items are split at 、; a last "X和Y" is split at 和
 only when that makes the list as long as the stated N (otherwise 和 joins one item's words).
 A tier whose text says its list is given elsewhere ("20个X:以县域为主体培育,名单另行发布") keeps its
-stated N but has no items.
+stated N but has no items, and so does a chunk that is only "N个label" (a stated N, no list); the
+tier's comment quotes that statement.
+
+Some house styles give the same rows as one-line records instead of a table:
+"<place>:《title》(文号),提出N个X:A、B;M个Y,…" — a line that opens with a province or city name
+and a colon, then the document (a 《》 title, or a bare title ending in a document-type word with or
+without its (文号)), then prose in which each "N个label:list" (the list ends at the first , ; or 。)
+or "N个…集群" without a list (joined to the next by ; 、 or ,) is a tier. Such a line becomes the
+same policy document, tiers and targets as a table row about that place.
 
 Helpers for policy documents (issuer names, title normalisation, dates) live here because the
 practices rule links the documents it reads about to these rows.
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -56,6 +65,7 @@ __all__ = [
     "TARGET_SCHEME",
     "TIER_KINDS",
     "DocumentCell",
+    "Record",
     "Tier",
     "add_date",
     "emit_issuers",
@@ -64,6 +74,7 @@ __all__ = [
     "normalise_title",
     "parse_document_cell",
     "parse_number_cell",
+    "parse_record",
     "parse_tiers",
     "run",
     "tier_kind",
@@ -107,6 +118,14 @@ _DATE = re.compile(
 _VERB = re.compile(r"(?:日前|近日|正式)?(?:联合)?(?:印发实施|印发|发布|出台|公布)(?:了|实施)?")
 _TITLE = re.compile(r"《(?P<title>[^《》]+)》")
 _TIER_HEAD = re.compile(r"\s*(?P<n>\d+)\s*个\s*(?P<label>[^:]+?)\s*:\s*")
+#: a chunk that is only a stated N and its label, without a list ("12个国家级先进制造业集群")
+_BARE_TIER = re.compile(r"\s*(?P<n>\d+)\s*个\s*(?P<label>[^:、,;()“”]+?)\s*")
+#: a record line's lead: a place name and a colon ("江苏省:", "成都市 :")
+_RECORD_LEAD = re.compile(r"[ \t]*(?P<place>[^\s:,。;、《》()“”]{2,12}?)[ \t]*:[ \t]*")
+#: a tier head in a record's prose: "N个label" up to its colon or the next , ; 、 。
+_RECORD_TIER = re.compile(
+    r"(?P<n>\d+)\s*个\s*(?P<label>[^\s:,;、。()“”《》]{2,30}?)\s*(?=[:,;、。]|$)"
+)
 #: a group with its own head but no stated N ("新兴产业集群重点培育:A、B")
 _GROUP_HEAD = re.compile(r"\s*[^:、,()“”]{2,20}?\s*:")
 _FILLER = ("关于", "进一步", "若干", "的", "印发", "实施")
@@ -290,19 +309,26 @@ class Tier:
     note: tuple[int, int] | None = None
 
 
-def _top_level_split(clean: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
-    """Split ``clean[start:end]`` at ``separators`` outside parentheses and quotes."""
-    parts: list[tuple[int, int]] = []
-    depth, at = 0, start
+def _top_level(clean: str, start: int, end: int, chars: str) -> Iterator[int]:
+    """Positions of ``chars`` in ``clean[start:end]`` outside parentheses, quotes and 《》."""
+    depth = 0
     for i in range(start, end):
         ch = clean[i]
         if ch in "(“《":
             depth += 1
         elif ch in ")”》" and depth:
             depth -= 1
-        elif ch in separators and depth == 0:
-            parts.append((at, i))
-            at = i + 1
+        elif ch in chars and depth == 0:
+            yield i
+
+
+def _top_level_split(clean: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """Split ``clean[start:end]`` at ``separators`` outside parentheses and quotes."""
+    parts: list[tuple[int, int]] = []
+    at = start
+    for i in _top_level(clean, start, end, separators):
+        parts.append((at, i))
+        at = i + 1
     parts.append((at, end))
     return [_trim(clean, s, e) for s, e in parts if clean[s:e].strip(" \t。")]
 
@@ -314,10 +340,16 @@ def parse_tiers(clean: str, start: int, end: int) -> list[Tier]:
     closed = False
     for s, e in _top_level_split(clean, start, end, ";"):
         head = _TIER_HEAD.match(clean, s, e)
+        bare = _BARE_TIER.fullmatch(clean, s, e) if head is None else None
         if head is not None:
             tier = Tier(label=head.span("label"), stated=int(head.group("n")), span=(s, e))
             chunks.append((tier, [(head.end(), e)]))
             closed = False
+        elif bare is not None:
+            tier = Tier(label=bare.span("label"), stated=int(bare.group("n")), span=(s, e))
+            tier.note = (s, e)  # the statement as written stands in for the missing list
+            chunks.append((tier, []))
+            closed = True  # a stated N without a list: nothing continues it
         elif _GROUP_HEAD.match(clean, s, e):
             closed = True  # "label:A、B" without N: a group of its own, but no tier
         elif chunks and not closed:
@@ -325,6 +357,9 @@ def parse_tiers(clean: str, start: int, end: int) -> list[Tier]:
             tier.span = (tier.span[0], e)
             bodies.append((s, e))
     for tier, bodies in chunks:
+        if not bodies:
+            tiers.append(tier)
+            continue
         if any(NOT_LISTED.search(clean, s, e) for s, e in bodies):
             tier.note = _trim(clean, bodies[0][0], bodies[-1][1])
             tiers.append(tier)  # the list is given elsewhere: no items
@@ -341,6 +376,82 @@ def parse_tiers(clean: str, start: int, end: int) -> list[Tier]:
         tier.items = [item for item in items if item[0] < item[1]]
         tiers.append(tier)
     return tiers
+
+
+@dataclass
+class Record:
+    """A one-line policy record (clean offsets): the place, the document and its tiers."""
+
+    place: tuple[int, int]
+    document: DocumentCell
+    document_span: tuple[int, int]
+    span: tuple[int, int]
+    tiers: list[Tier]
+
+
+def _top_level_find(clean: str, start: int, end: int, stops: str) -> int:
+    """The first of ``stops`` in ``clean[start:end]`` outside parentheses, quotes and 《》, else end."""
+    return next(_top_level(clean, start, end, stops), end)
+
+
+def _record_document(clean: str, start: int, end: int) -> tuple[int, int] | None:
+    """The document part of a record after its colon: 《title》 or a bare title, with a following
+    parenthesis (文号 or issue note); None when the line does not name a document there.
+    """
+    if clean.startswith("《", start):
+        close = clean.find("》", start, end)
+        if close < 0:
+            return None
+        stop = close + 1
+        while stop < end and clean[stop] in " \t":
+            stop += 1
+        if clean.startswith("(", stop):
+            paren = clean.find(")", stop, end)
+            return (start, close + 1) if paren < 0 else (start, paren + 1)
+        return start, close + 1
+    stop = _top_level_find(clean, start, end, ",;。")
+    text = clean[start:stop]
+    if find_doc_numbers(text):
+        return start, stop
+    return (start, stop) if len(text) >= 6 and document_type(text) is not None else None
+
+
+def _record_tiers(clean: str, start: int, end: int) -> list[Tier]:
+    """The tiers a record's prose states: "N个X:list" (list up to , ; 。) or a bare "N个…集群"."""
+    tiers: list[Tier] = []
+    pos = start
+    while (head := _RECORD_TIER.search(clean, pos, end)) is not None:
+        if clean.startswith(":", head.end()):
+            stop = _top_level_find(clean, head.end() + 1, end, ",;。")
+        elif "集群" in head.group("label"):
+            stop = head.end("label")
+        else:
+            pos = head.end()
+            continue
+        tiers += parse_tiers(clean, head.start(), stop)
+        pos = stop
+    return tiers
+
+
+def parse_record(clean: str, start: int, end: int) -> Record | None:
+    """The record a line ``clean[start:end]`` states, or None (any place-like lead: the caller
+    checks it names a province or city).
+
+    A record names its document right after the colon; a bare title without a 文号 counts only
+    when the line states tiers (a heading such as "江苏省:实施…计划" is no record).
+    """
+    lead = _RECORD_LEAD.match(clean, start, end)
+    if lead is None:
+        return None
+    document = _record_document(clean, lead.end(), end)
+    if document is None:
+        return None
+    cell = parse_document_cell(clean, *document)
+    tiers = _record_tiers(clean, document[1], end)
+    quoted = clean.startswith("《", document[0])
+    if cell.title[0] >= cell.title[1] or not (quoted or cell.number is not None or tiers):
+        return None
+    return Record(lead.span("place"), cell, document, _trim(clean, start, end), tiers)
 
 
 def tier_kind(label: str) -> URIRef:
@@ -386,7 +497,14 @@ def _columns(ctx: ExtractionContext, header: list[Node]) -> dict[str, int]:
 
 
 def run(ctx: ExtractionContext) -> None:
-    """Emit a policy document (with tiers) for each row of every policy table."""
+    """Emit a policy document (with tiers) for each row of every policy table and for each
+    one-line policy record.
+    """
+    _run_tables(ctx)
+    _run_records(ctx)
+
+
+def _run_tables(ctx: ExtractionContext) -> None:
     for table in ctx.doc.iter("table"):
         if table.enclosing("toc") is not None:
             continue
@@ -404,6 +522,31 @@ def run(ctx: ExtractionContext) -> None:
             if len(cells) <= columns["document"]:
                 continue
             _emit_row(ctx, row, cells, columns)
+
+
+def _run_records(ctx: ExtractionContext) -> None:
+    """Record lines of paragraphs outside tables and tables of contents, about a known place."""
+    clean = ctx.doc.clean.clean
+    for node in ctx.doc.iter("paragraph"):
+        if node.enclosing("table") is not None or node.enclosing("toc") is not None:
+            continue
+        at = node.clean_start
+        while at < node.clean_end:
+            stop = clean.find("\n", at, node.clean_end)
+            stop = node.clean_end if stop < 0 else stop
+            record = parse_record(clean, at, stop)
+            region = ctx.gazetteer.lookup(clean[slice(*record.place)]) if record else None
+            if record is not None and region is not None:
+                _emit_document(
+                    ctx,
+                    record.document,
+                    region,
+                    record.place,
+                    record.document_span,
+                    record.span,
+                    record.tiers,
+                )
+            at = stop + 1
 
 
 def _jurisdiction(ctx: ExtractionContext, cell: Node) -> Region | None:
@@ -458,14 +601,11 @@ def parse_number_cell(clean: str, start: int, end: int) -> DocNumber | None:
 def _emit_row(
     ctx: ExtractionContext, row: Node, cells: list[Node], columns: dict[str, int]
 ) -> None:
-    writer, clean = ctx.writer, ctx.doc.clean.clean
+    clean = ctx.doc.clean.clean
     doc_cell = cells[columns["document"]]
     if is_blank(ctx.doc.clean_text(doc_cell)):
         return
     parsed = parse_document_cell(clean, doc_cell.clean_start, doc_cell.clean_end)
-    title = surface(ctx, *parsed.title)
-    if not title:
-        return
     number_index = columns.get("number")
     if parsed.number is None and number_index is not None and len(cells) > number_index:
         number_cell = cells[number_index]
@@ -476,11 +616,46 @@ def _emit_row(
     index = columns.get("jurisdiction")
     region_cell = cells[index] if index is not None and len(cells) > index else None
     region = _jurisdiction(ctx, region_cell) if region_cell is not None else None
+    tiers: list[Tier] = []
+    if "tiers" in columns and len(cells) > columns["tiers"]:
+        tier_cell = cells[columns["tiers"]]
+        tiers = parse_tiers(clean, tier_cell.clean_start, tier_cell.clean_end)
+    _emit_document(
+        ctx,
+        parsed,
+        region,
+        (region_cell.clean_start, region_cell.clean_end) if region_cell is not None else None,
+        (doc_cell.clean_start, doc_cell.clean_end),
+        (row.clean_start, row.clean_end),
+        tiers,
+    )
+
+
+def _emit_document(
+    ctx: ExtractionContext,
+    parsed: DocumentCell,
+    region: Region | None,
+    region_span: tuple[int, int] | None,
+    doc_span: tuple[int, int],
+    row_span: tuple[int, int],
+    tiers: list[Tier],
+) -> None:
+    """One policy document (a table row or a record line; clean spans) with its tiers."""
+    writer = ctx.writer
+    title = surface(ctx, *parsed.title)
+    if not title:
+        return
     iri = document_iri(parsed.number, title, region)
-    doc_span = writer.raw_span(doc_cell.clean_start, doc_cell.clean_end)
-    writer.entity(iri, CG.PolicyDocument, CG.Policy, ELI.LegalResource, label=title, span=doc_span)
-    writer.cite(iri, writer.raw_span(row.clean_start, row.clean_end))
-    _emit_jurisdiction(ctx, iri, region, region_cell, title)
+    writer.entity(
+        iri,
+        CG.PolicyDocument,
+        CG.Policy,
+        ELI.LegalResource,
+        label=title,
+        span=writer.raw_span(*doc_span),
+    )
+    writer.cite(iri, writer.raw_span(*row_span))
+    _emit_jurisdiction(ctx, iri, region, region_span, title)
     if parsed.number is not None:
         _emit_number(ctx, iri, parsed.number)
     emit_issuers(ctx, iri, parsed.issuers, region)
@@ -491,17 +666,15 @@ def _emit_row(
     kind = document_type(unicodedata.normalize("NFKC", title))  # "计划（2021—2023年）"
     if kind is not None and (iri, ELI.type_document, None) not in writer.graph:
         writer.add(iri, ELI.type_document, document_type_concept(ctx, kind))
-    if "tiers" in columns and len(cells) > columns["tiers"]:
-        tier_cell = cells[columns["tiers"]]
-        for n, tier in enumerate(parse_tiers(clean, tier_cell.clean_start, tier_cell.clean_end), 1):
-            _emit_tier(ctx, iri, n, tier)
+    for n, tier in enumerate(tiers, 1):
+        _emit_tier(ctx, iri, n, tier)
 
 
 def _emit_jurisdiction(
     ctx: ExtractionContext,
     iri: URIRef,
     region: Region | None,
-    cell: Node | None,
+    span: tuple[int, int] | None,
     title: str,
 ) -> None:
     """Jurisdiction and level (from the region's level; from the title's words without one)."""
@@ -510,9 +683,9 @@ def _emit_jurisdiction(
     writer = ctx.writer
     if (iri, CG.policyLevel, None) in writer.graph:
         return
-    if region is not None and cell is not None:
-        span = writer.raw_span(cell.clean_start, cell.clean_end)
-        writer.add(iri, CG.jurisdiction, emit_region(writer, region, span))
+    if region is not None and span is not None:
+        raw = writer.raw_span(*span)
+        writer.add(iri, CG.jurisdiction, emit_region(writer, region, raw))
         level = CG.ProvincialLevel if region.level == "province" else CG.MunicipalLevel
     else:
         level = policy_level(title) or CG.ProvincialLevel

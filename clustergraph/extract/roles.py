@@ -104,7 +104,7 @@ _FOUND_VERB = re.compile(
 )
 #: a clause that goes on with the same subject (并与…共建, 牵头联合…组建, 建成…)
 _CONTINUES = re.compile(
-    r"\s*(?:并且|并|同时|还|也|又|且|进而|再|牵头|联合|积极|先后|共同|与|同|会同|携手|"
+    r"\s*(?:并且|并|同时|还|也|又|且|进而|再|牵头|联合|积极|先后|共同|与|同|会同|携手|以及|"
     + _FOUND_VERB.pattern
     + ")"
 )
@@ -131,6 +131,27 @@ _VERB = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 #: earlier names coordinated with this one share its lead: 依托A(简称B)和C → C's lead is 依托
 _COORDINATED_TAIL = re.compile(r"(?:□+(?:\([^()]*\))?\s*(?:和|及|以及|、)\s*)+$")
+#: a lead that only joins a list to the clause before it (",以及D、E等…")
+_JOINED_LIST = re.compile(r"\s*(?:以及|及|并且)\s*")
+
+
+def _lead(before: str) -> str:
+    """What stands before a name in its clause (``before`` is masked: names are □).
+
+    A list joined to the clause before it (",以及D、E等龙头企业") shares that clause's lead (联合…),
+    up to the first name of that clause.
+    """
+    clause_breaks = list(_CLAUSE_BREAK.finditer(before))
+    lead = before[clause_breaks[-1].end() :] if clause_breaks else before
+    while _JOINED_LIST.fullmatch(lead) and len(clause_breaks) > 1:
+        clause_breaks.pop()
+        lead = before[clause_breaks[-1].end() :]
+        at = lead.find("□")
+        lead = lead if at < 0 else lead[:at]
+    lead = re.sub(r"^\s*[一二三四五六七八九十]+是", "", lead)
+    return _COORDINATED_TAIL.sub("", lead)
+
+
 #: what may stand before the subject of a founding verb in its clause
 _SUBJECT_LEAD = re.compile(r"(?:由|促进机构|龙头企业|支持|鼓励|引导|推动|帮助|指导)\s*$")
 #: a relative clause before the subject ("总部位于长沙的X在湘潭投资…,建设Y")
@@ -199,10 +220,7 @@ def _roles_of(
     if mention.alias_end is not None and mention.list_end is None:
         list_end = mention.alias_end
     before = _masked(clean, sentence.clean_start, list_start, same)
-    clause_breaks = list(_CLAUSE_BREAK.finditer(before))
-    lead = before[clause_breaks[-1].end() :] if clause_breaks else before
-    lead = re.sub(r"^\s*[一二三四五六七八九十]+是", "", lead)
-    lead = _COORDINATED_TAIL.sub("", lead)
+    lead = _lead(before)
     after_start = list_end
     after = clean[after_start : sentence.clean_end]
     # what the names coordinated with this one go on to say is said of this one too

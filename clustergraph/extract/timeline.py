@@ -1,6 +1,10 @@
 """Dated policy milestones: numbered items that open with a date ("1. 2017年10月,…提出,要…").
 
 The number may be written 1. / 1、 / (1) / 1） / ①, and the date may carry a day (2021年3月11日).
+Some house styles set the timeline as unnumbered paragraphs that open with a dash ("——2017年10月,…",
+also "—" or "－－"): a run of two or more consecutive such paragraphs, each opening with a date, is a
+timeline too, numbered by position in the run (a lone dashed date may be an epigraph's source, and
+a dashed subtitle has no date).
 
 White papers of this genre trace the policy line as a numbered list, one event per item: a date,
 the event or document (党的十九大报告, 中央经济工作会议, 《…》), a verb of saying (提出, 强调 …) and
@@ -196,13 +200,19 @@ def date_literal(year: int, month: int | None = None, day: int | None = None) ->
 
 # -- timeline items ----------------------------------------------------------------------------
 
+#: the date an item opens with, and the punctuation after it
+_ITEM_DATE = (
+    r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?"
+    r"\s*[,:]?\s*"
+)
 #: "1. " "1、" "(1)" "1)" (NFKC of "1）") or "①" (kept by the clean text) at a line start
 _ITEM_START = re.compile(
     r"(?:^|(?<=\n))[ \t]*(?:\(\s*(?P<pnum>\d{1,2})\s*\)|(?P<num>\d{1,2})\s*[.、)]"
     r"|(?P<cnum>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793\u24eb-\u24fe]))\s*"
-    r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?"
-    r"\s*[,:]?\s*"
+    + _ITEM_DATE
 )
+#: "——" / "—" / "―" or "--" (NFKC of "－－") opening a line, then the date
+_DASH_START = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[—―]{1,2}|-{2})[ \t]*" + _ITEM_DATE)
 #: verbs of saying/adopting that end the subject of a milestone (longest first)
 _VERBS = (
     "明确提出",
@@ -324,17 +334,38 @@ def _classify_subject(clean: str, s: int, e: int, item: TimelineItem) -> None:
         item.issuer = (s, s + len(meeting.group("body")))
 
 
-def find_items(clean: str) -> list[TimelineItem]:
-    """Every numbered item of ``clean`` that opens with a year and month, in order."""
-    items: list[TimelineItem] = []
+def _dash_runs(clean: str) -> list[tuple[re.Match[str], int]]:
+    """Dashed dated paragraphs that stand in a run of two or more, each with its place in the run."""
+    runs: list[list[re.Match[str]]] = []
+    previous_end = -2
+    for match in _DASH_START.finditer(clean):
+        if runs and clean[previous_end : match.start()].strip() == "":
+            runs[-1].append(match)  # the next paragraph: the run goes on
+        else:
+            runs.append([match])
+        previous_end = _item_end(clean, match.end())
+    return [(match, n) for run in runs if len(run) > 1 for n, match in enumerate(run, 1)]
+
+
+def _numbered(clean: str) -> list[tuple[re.Match[str], int]]:
+    found = []
     for match in _ITEM_START.finditer(clean):
+        number = match.group("num") or match.group("pnum")
+        found.append((match, int(number) if number else circled_value(match.group("cnum")) or 0))
+    return found
+
+
+def find_items(clean: str) -> list[TimelineItem]:
+    """Every numbered (or dashed) item of ``clean`` that opens with a year and month, in order."""
+    items: list[TimelineItem] = []
+    starts = sorted(_numbered(clean) + _dash_runs(clean), key=lambda found: found[0].start())
+    for match, ordinal in starts:
         start, body = match.start(), match.end()
         while clean[start] in " \t":
             start += 1
         end = _item_end(clean, body)
-        number = match.group("num") or match.group("pnum")
         item = TimelineItem(
-            ordinal=int(number) if number else circled_value(match.group("cnum")) or 0,
+            ordinal=ordinal,
             year=int(match.group("year")),
             month=int(match.group("month")),
             day=int(match.group("day")) if match.group("day") else None,

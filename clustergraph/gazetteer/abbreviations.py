@@ -28,7 +28,7 @@ from clustergraph.gazetteer.model import LEVEL_RANK, Region
 if TYPE_CHECKING:
     from clustergraph.gazetteer.core import Gazetteer
 
-__all__ = ["PROVINCE_ABBREVIATIONS", "expand_abbreviation"]
+__all__ = ["CITY_ABBREVIATIONS", "PROVINCE_ABBREVIATIONS", "expand_abbreviation"]
 
 _MAX_TOKEN = 8
 
@@ -65,6 +65,22 @@ PROVINCE_ABBREVIATIONS: dict[str, str] = {
     "青": "630000",
     "宁": "640000",
     "新": "650000",
+}
+
+
+#: customary one-character abbreviations of cities that are not a character of their name
+#: (宁镇扬 = 南京, 镇江, 扬州; 甬 = 宁波; 蓉 = 成都; 穗 = 广州): candidates like a name character
+CITY_ABBREVIATIONS: dict[str, str] = {
+    "宁": "320100",  # 南京
+    "甬": "330200",  # 宁波
+    "榕": "350100",  # 福州
+    "鹭": "350200",  # 厦门
+    "穗": "440100",  # 广州
+    "鹏": "440300",  # 深圳
+    "邕": "450100",  # 南宁
+    "蓉": "510100",  # 成都
+    "筑": "520100",  # 贵阳
+    "并": "140100",  # 太原
 }
 
 
@@ -126,6 +142,9 @@ def _candidates(gazetteer: Gazetteer, char: str) -> list[tuple[int, Region, bool
     province = gazetteer.by_code(code) if code else None
     if province is not None and all(region.code6 != code for _, region, _ in found):
         found.append((0, province, True))
+    city = gazetteer.by_code(CITY_ABBREVIATIONS[char]) if char in CITY_ABBREVIATIONS else None
+    if city is not None and all(region.code6 != city.code6 for _, region, _ in found):
+        found.append((0, city, False))
     return found
 
 

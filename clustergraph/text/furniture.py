@@ -23,6 +23,11 @@ _PAGE_NUMBER = re.compile(
     r"(?:第\s*)?[-—–]?\s*\d{1,3}\s*[-—–]?\s*页?|\d{1,3}\s*/\s*\d{1,3}|[ivxlc]{1,6}"
 )
 _LATIN = re.compile(r"[A-Za-z]")
+#: a running line that carries its page number ("· 37 ·  期刊名 2022年第4期", "作者:题名  · 39 ·")
+_EMBEDDED_PAGE = re.compile(
+    r"^[·•\-—–]\s*\d{1,3}\s*[·•\-—–]\s*\S|\S\s*[·•\-—–]\s*\d{1,3}\s*[·•\-—–]$"
+)
+_DIGITS = re.compile(r"\d+")
 MAX_RUNNING = 30  # longest running header or footer
 MAX_RUNNING_BY_PAGE = 60  # ... when it repeats next to page numbers ("报告名 · 报告全称(2021)")
 MIN_REPEATS = 3  # a short plain line seen this often is a running header or footer
@@ -54,6 +59,8 @@ class _Context:
     """Document-wide facts the furniture rules look at."""
 
     counts: Counter[str]
+    #: lines counted with their digits masked: a running line with its page number repeats so
+    masked: Counter[str]
     pages: frozenset[int]
     neighbours: dict[int, tuple[int, int]]
     last: int
@@ -68,13 +75,16 @@ def _context(lines: Sequence[Line], body_start: int) -> _Context:
         for k, i in enumerate(content)
     }
     counts = Counter(lines[i].norm for i in body)
-    return _Context(counts, pages, neighbours, content[-1] if content else -1)
+    masked = Counter(_DIGITS.sub("0", lines[i].norm) for i in body)
+    return _Context(counts, masked, pages, neighbours, content[-1] if content else -1)
 
 
 def _role(lines: Sequence[Line], i: int, match: LineMatch | None, ctx: _Context) -> str | None:
     norm = lines[i].norm
     if i in ctx.pages:
         return "page_number"
+    if _EMBEDDED_PAGE.search(norm) and ctx.masked[_DIGITS.sub("0", norm)] >= 2:
+        return "running_text"  # the same header or footer on every page, with its page number
     if match is not None:
         is_caption = match.kind == "figure_caption" and _surrounded(lines, i)
         return "figure_caption" if is_caption else None

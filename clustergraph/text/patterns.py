@@ -46,6 +46,13 @@ _CASE = re.compile(
     rf"[\[【]?(?:典型)?案例\s*(?P<num>[{_CN}\d]{{1,4}})\s*[\]】]?\s*[:、.|｜丨—-]?\s*(?P<rest>.*)"
 )
 #: "专题一 协同创新：…", "专题2：…": the thematic sections of a report (a section, like (一))
+#: decimal outline numbering of articles and reports: "1 引言", "2.1 中央部署", "3.1.1 …集群"
+_DECIMAL = re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s+(?P<rest>\S.*)")
+#: what a number followed by a space is, when it is no heading number: a count or a date
+_AFTER_A_FIGURE = frozenset(
+    "年月日号家个项台套所次名人款件条座种类批场户辆艘架篇支只株间处例%‰亿万千百十元吨米倍天"
+)
+MAX_DECIMAL_TOP = 20  # "2021 年是…" is a year, not part 2021
 #: a case heading with no case number, named by its cluster: "浙江宁波磁性材料集群", also after a
 #: short label and a separator ("专栏 2-1 | …", "【典型案例】…"); see :func:`match_line`
 _NAMED_CASE = re.compile(
@@ -182,7 +189,31 @@ def _match_heading(norm: str) -> LineMatch | None:
         return _captioned("case", m, empty_ok=True) or LineMatch("marked")
     if m := _TOPIC.fullmatch(norm):
         return _captioned("section", m, empty_ok=True, style="专题") or LineMatch("marked")
+    if m := _DECIMAL.fullmatch(norm):
+        return _decimal(m)
     return None
+
+
+def _decimal(m: re.Match[str]) -> LineMatch | None:
+    """A decimal outline heading: level 1 a part, level 2 a section, deeper a nested section, or a
+    case when its title only names a cluster ("3.1.1 湖北武汉光电子集群"); level 4 an item.
+    """
+    number, title = m.group("num"), m.group("rest").rstrip()
+    levels = [int(part) for part in number.split(".")]
+    if title[0] in _AFTER_A_FIGURE or not _is_title(title) or len(m.string) > MAX_HEADING:
+        return None
+    if "|" in title or "丨" in title:
+        return None  # a row of a pipe table ("1 | 江苏省 | …"), not a heading
+    if not 1 <= levels[0] <= MAX_DECIMAL_TOP or any(level < 1 for level in levels):
+        return None
+    at, end = m.start("rest"), m.start("rest") + len(title)
+    style = ".".join("1" for _ in levels)  # the depth: "1", "1.1", "1.1.1"
+    named = _NAMED_CASE.fullmatch(title) if len(levels) >= 3 else None
+    bare = named is not None and not named.group("label") and not named.group("bracket")
+    if bare and _names_a_place_first(title):
+        return LineMatch("case", number, levels[-1], at, end, style=style)
+    kind = ("part", "section", "section", "item")[len(levels) - 1]
+    return LineMatch(kind, number, levels[-1], at, end, style=style)
 
 
 def _match_item(norm: str, wide_dot: bool) -> LineMatch | None | bool:

@@ -1,20 +1,22 @@
-"""Sentences and enumerations (一是/二是, 第一/第二, 其一/其二, 首先/其次, ①②, (1)(2)) inside
-paragraphs.
+"""Sentences and enumerations (一是/二是, 一则/二则, 一要/二要, 第一/第1, 其一/其二, 首先/其次,
+一方面/另一方面, ①②, (1)(2), (a)(b)) inside paragraphs.
 
 The helpers work on one paragraph's clean text (offsets relative to it);
 :func:`segment_paragraphs` turns their spans into nodes with raw offsets.
 
 An enumeration marker stands at the paragraph start or after punctuation, and counts only in a
 sequence of at least two of the same style (1, 2, …; 最后 also closes a 第一/第二 or 其一/其二
-sequence). Styles: "是" (一是), "第" (第一，), "其" (其一，, 其一是), "序" (首先，其次，再次，然后，
-最后，), "①" (circled numbers), "()" ("(1)") and ")" ("1)"). Numbered lines ("1）…", "①…"
-opening a line) are items of the document structure instead (:mod:`clustergraph.text.patterns`).
+sequence). Styles: "是" (一是), "则" (一则, 一则，), "要" (一要), "第" (第一，, 第1，), "其"
+(其一，, 其一是), "序" (首先，其次，再次，然后，最后，), "方面" (一方面…另一方面…, and a closing
+此外 as one more item: 此外 continues no other style), "①" (circled numbers), "()" ("(1)"),
+"(a)" ("(a)", "(A)") and ")" ("1)"). Numbered lines ("1）…", "①…" opening a line) are items of
+the document structure instead (:mod:`clustergraph.text.patterns`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from clustergraph.text.nodes import Node
@@ -43,16 +45,29 @@ _CN = "一二三四五六七八九十"
 _MARKER = re.compile(
     r"(?<![^。;,:!?\s”\"])(?:"
     rf"(?P<shi>[{_CN}]{{1,3}})是"
-    rf"|(?P<di>第[{_CN}]{{1,3}})\s*[,、:]"
+    rf"|(?P<ze>[{_CN}]{{1,3}})则\s*[,、:]?"
+    rf"|(?P<yao>[{_CN}]{{1,3}})要(?![素求点件])"
+    rf"|(?P<di>第(?:[{_CN}]{{1,3}}|\d{{1,2}}))\s*[,、:]"
     rf"|(?P<qi>其[{_CN}]{{1,3}})\s*(?:[,、:]|是)"
     r"|(?P<seq>首先|其次|再次|然后|最后)\s*[,、:]"
+    r"|(?P<side>另?一方面|此外)\s*[,、:]?"
     r"|(?P<circled>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793\u24eb-\u24fe])"
     r"|\(\s*(?P<paren>\d{1,2})\s*\)"
+    r"|\(\s*(?P<letter>[a-zA-Z])\s*\)"
     r"|(?P<rparen>\d{1,2})\)"
     r")"
 )
 #: 首先 starts a 序 sequence; 然后 and 最后 continue any (None: one more than the last)
 _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "然后": None, "最后": None}
+#: 一方面 starts a 方面 sequence, 另一方面 goes on; 此外 adds one last item to it
+_SIDE_WORDS = {"一方面": 1, "另一方面": 2, "此外": None}
+#: the sequences a word without a number (然后, 最后, 此外) may continue, by the word's style
+_CONTINUES = {"方面": ("方面",)}
+_CONTINUES_ANY = ("第", "其")
+#: words that end the sequence they continue
+_CLOSING_WORDS = frozenset({"最后", "此外"})
+#: 此外 adds to a whole 一方面/另一方面 pair only (a lone 一方面 is no list yet)
+_AFTER_A_PAIR = frozenset({"此外"})
 _CLAUSE_END = re.compile(r"[。,;!?]")
 MAX_HEADING_CLAUSE = 30
 
@@ -101,9 +116,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 class Marker:
     """An enumeration marker: "二是" at ``start``, its text from ``body``, ordinal 2.
 
-    ``style``: "是", "第", "其", "序", "①", "()" or ")" (see the module docstring); ``number``: the
-    numbering as written ("二", "第二", "其二", "其次", "②", "2"; None: the text before 是). ``ordinal``
-    None: "one more than the marker before" (然后, 最后), fixed by :func:`chain_markers`.
+    ``style``: "是", "则", "要", "第", "其", "序", "方面", "①", "()", "(a)" or ")" (see the module
+    docstring); ``number``: the numbering as written ("二", "第二", "第2", "其二", "其次", "另一方面",
+    "②", "2", "b"; None: the text before 是). ``ordinal`` None: "one more than the marker before"
+    (然后, 最后, 此外), fixed by :func:`chain_markers`.
     """
 
     start: int
@@ -113,20 +129,34 @@ class Marker:
     number: str | None = None
 
 
+def _number(text: str) -> int:
+    """Value of a numeral written in Chinese ("三") or in (half- or full-width) digits ("3")."""
+    return int(text) if text.isdigit() else parse_chinese_int(text)
+
+
 def _marker(m: re.Match[str]) -> Marker:
     start, body = m.start(), m.end()
     if shi := m.group("shi"):
         return Marker(start, body, parse_chinese_int(shi), "是", shi)
+    if ze := m.group("ze"):
+        return Marker(start, body, parse_chinese_int(ze), "则", ze)
+    if yao := m.group("yao"):
+        return Marker(start, body, parse_chinese_int(yao), "要", yao)
     if di := m.group("di"):
-        return Marker(start, body, parse_chinese_int(di[1:]), "第", di)
+        return Marker(start, body, _number(di[1:]), "第", di)
     if qi := m.group("qi"):
         return Marker(start, body, parse_chinese_int(qi[1:]), "其", qi)
     if seq := m.group("seq"):
         return Marker(start, body, _SEQUENCE_WORDS[seq], "序", seq)
+    if side := m.group("side"):
+        return Marker(start, body, _SIDE_WORDS[side], "方面", side)
     if circled := m.group("circled"):
         return Marker(start, body, circled_value(circled), "①", circled)
     if paren := m.group("paren"):
         return Marker(start, body, int(paren), "()", paren)
+    if letter := m.group("letter"):
+        ordinal = ord(letter.lower()) - ord("a") + 1
+        return Marker(start, body, ordinal, "(a)" if letter.islower() else "(A)", letter)
     return Marker(start, body, int(m.group("rparen")), ")", m.group("rparen"))
 
 
@@ -135,12 +165,21 @@ def find_markers(text: str) -> list[Marker]:
     return [_marker(m) for m in _MARKER.finditer(text)]
 
 
+def _continued(marker: Marker, chains: Mapping[str, Sequence[object]]) -> str | None:
+    """The open sequence a word without a number (然后, 最后, 此外) continues, or None."""
+    options = _CONTINUES.get(marker.style, (marker.style, *_CONTINUES_ANY))
+    style = next((s for s in options if s in chains), None)
+    if style is None or (marker.number in _AFTER_A_PAIR and len(chains[style]) < 2):
+        return None
+    return style
+
+
 def chain_markers(per_paragraph: Sequence[Sequence[Marker]]) -> list[list[Marker]]:
     """Keep markers that form a sequence 1, 2, … of one style, at least two items long.
 
     A sequence may go on in the next paragraph; a paragraph without its next marker ends it.
     Sequences of different styles may nest (一是…(1)…(2)…二是…). 然后/最后 continue a 序 (else a
-    第, else a 其) sequence; 最后 ends it.
+    第, else a 其) sequence; 此外 continues only a 一方面/另一方面 pair; 最后 and 此外 end it.
     """
     kept: list[list[Marker]] = [[] for _ in per_paragraph]
     chains: dict[str, list[tuple[int, Marker]]] = {}
@@ -156,13 +195,13 @@ def chain_markers(per_paragraph: Sequence[Sequence[Marker]]) -> list[list[Marker
         for marker in markers:
             style = marker.style
             if marker.ordinal is None:
-                style = next((s for s in (style, "第", "其") if s in chains), style)
-                if style not in chains:
+                style = _continued(marker, chains)
+                if style is None:
                     continue
                 marker = replace(marker, ordinal=chains[style][-1][1].ordinal + 1, style=style)
                 chains[style].append((index, marker))
                 took.add(style)
-                if marker.number == "最后":
+                if marker.number in _CLOSING_WORDS:
                     close(style)
             elif marker.ordinal == 1:
                 close(style)

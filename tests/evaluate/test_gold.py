@@ -27,6 +27,7 @@ TEXTS = {
     "heldout": ROOT / "tests" / "fixtures" / "heldout" / "municipal-cluster-observation.txt",
     "blind": ROOT / "tests" / "fixtures" / "blind" / "regional-cluster-yearbook.txt",
     "blind2": ROOT / "tests" / "fixtures" / "blind" / "provincial-cluster-think-tank-report.txt",
+    "blind3": ROOT / "tests" / "fixtures" / "blind" / "academic-journal-cluster-article.txt",
 }
 #: what each document states: case count, timeline items, table rows, competition totals and
 #: the number of provinces whose work reports use a cluster phrasing ("有29个地区…", "其余 30 个地区…")
@@ -70,6 +71,14 @@ STATED = {
         "entrants": 78,
         "winners": 30,
         "phrasing_provinces": 25,
+    },
+    "blind3": {
+        "clusters": 10,
+        "policies": 6,
+        "policy_documents": 8,
+        "entrants": 84,
+        "winners": 30,
+        "phrasing_provinces": 28,
     },
 }
 CATEGORIES = {"innovation", "industrial-chain", "digitalization", "cross-regional", "governance"}
@@ -147,16 +156,22 @@ def province_short(code: str) -> str:
     return re.sub(suffix, "", adcode_names()[code])
 
 
+#: a decimal section heading: "4 比较与讨论", "3.2 产业链协作", "3.1.1 title" (a number of one or two
+#: digits per level, a space, then a Han character: not "2022 省域…" footers or "1\t江苏省" table rows)
+DECIMAL = r"\d{1,2}(?:\.\d{1,2})*[ \u3000]+(?=[\u4e00-\u9fff])"
 #: a heading that ends a case: （二）/(二) sections, 二、 toolbox sections, 第三章/第四节 chapters,
-#: 专题二 toolbox sections ("专题二 产业链协作：…")
+#: 专题二 toolbox sections ("专题二 产业链协作：…"), decimal sections ("3.2 产业链协作", "4 讨论")
 SECTION = re.compile(
     r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节]"
-    r"|专题[一二三四五六七八九十]+[ \t\u3000])",
+    rf"|专题[一二三四五六七八九十]+[ \t\u3000]|{DECIMAL})",
     flags=re.MULTILINE,
 )
-#: a case heading, group 1 = the title: "案例一：title" or "典型案例 1 | title"
+#: a case heading, group 1 = the title: "案例一：title", "典型案例 1 | title", "【专栏1】title", or a
+#: decimal subsection titled by a cluster name ("3.1.1 title…集群"; not "2.3.1 政府工作报告中的集群表述")
 CASE_HEAD = re.compile(
-    r"^(?:案例[一二三四五六七八九十]+[：:]|典型案例[ \t]*\d+[ \t]*[|｜])[ \t]*(.+)$",
+    r"^(?:案例[一二三四五六七八九十]+[：:]|典型案例[ \t]*\d+[ \t]*[|｜]"
+    r"|【专栏[\d一二三四五六七八九十]+】"
+    r"|\d{1,2}(?:\.\d{1,2})+[ \u3000]+(?=[^\n]*集群[ \t\u3000]*$))[ \t]*(.+)$",
     flags=re.MULTILINE,
 )
 
@@ -186,6 +201,19 @@ def test_case_spans_read_each_house_style():
     raw = "典型案例 10 | 戊集群\n（1）戊。\n第 9 页\n典型案例 11 ｜ 己集群\n(1) 己。\n三、问题\n"
     assert case_spans(raw) == {"戊集群": "\n（1）戊。\n第 9 页\n", "己集群": "\n(1) 己。\n"}
     assert case_spans("详见典型案例 1 | 不是标题\n案例一：\n正文") == {}
+    raw = (
+        "3.1 协同创新\n概述。\n3.1.1 湖北武汉甲集群\n第1，甲。\n3.1.2 乙集群\n(a)乙。\n"
+        "3.2 产业链\n专栏1介绍丙集群\n【专栏1】广东珠海丙集群\n一则丙。\n· 38 ·　　期刊\n4 比较\n"
+        "2.3.1 政府工作报告中的集群表述\n正文。\n"
+    )
+    assert case_spans(raw) == {
+        "湖北武汉甲集群": "\n第1，甲。\n",
+        "乙集群": "\n(a)乙。\n",
+        "广东珠海丙集群": "\n一则丙。\n· 38 ·　　期刊\n",
+    }
+    # footers with a year and table rows after a number are no sections
+    raw = "案例一：甲集群\n一是甲。\n2022 省域报告\n1\t江苏省\n12\n二是乙。\n1 引言\n"
+    assert case_spans(raw) == {"甲集群": "\n一是甲。\n2022 省域报告\n1\t江苏省\n12\n二是乙。\n"}
 
 
 @pytest.mark.parametrize("name", DOCS)
@@ -211,6 +239,8 @@ def test_clusters_are_the_case_titles(name):
 #: a sentence or line start, where 首先…/1）… enumerators stand
 LEAD = r"(?:^|[。；：])\s*(?:\*\*)?"
 SEQUENCE = ("首先", "其次", "再次")
+#: 一方面…另一方面…, then each sentence-initial 此外， after them is one more item (alone, 此外 is none)
+ASPECTS = ("一方面", "另一方面")
 #: the house styles of a case's enumerated measures: pattern (group 1 = the enumerator) and the
 #: item's ordinal given the enumerator and the previous ordinal of the same style
 ENUMERATORS = {
@@ -231,6 +261,28 @@ ENUMERATORS = {
     ),
     # （1） full-width or (1) half-width, at a sentence or line start
     "（1）": (re.compile(LEAD + r"[（(](\d{1,2})[）)]", flags=re.MULTILINE), lambda g, _: int(g)),
+    # 第1，/第１， (half- or full-width digits)
+    "第1，": (re.compile(r"第(\d{1,2})[，,]"), lambda g, _: int(g)),
+    # (a)/（a）, at a sentence or line start ("主要做法包括：(a)…")
+    "(a)": (
+        re.compile(LEAD + r"[（(]([a-z])[）)]", flags=re.MULTILINE),
+        lambda g, _: ord(g) - ord("a") + 1,
+    ),
+    "一则": (
+        re.compile(LEAD + r"([一二三四五六七八九十])则", flags=re.MULTILINE),
+        lambda g, _: ORDINALS.index(g) + 1,
+    ),
+    # 一要…；二要… (section introductions); sentence-initial, unlike 统一要求
+    "一要": (
+        re.compile(LEAD + r"([一二三四五六七八九十])要", flags=re.MULTILINE),
+        lambda g, _: ORDINALS.index(g) + 1,
+    ),
+    "一方面": (
+        re.compile(r"(另一方面|一方面|(?:^|(?<=[。；]))此外(?=[，,]))", flags=re.MULTILINE),
+        lambda g, previous: (
+            ASPECTS.index(g) + 1 if g in ASPECTS else previous + 1 if previous >= 2 else None
+        ),
+    ),
 }
 
 
@@ -238,13 +290,17 @@ def enumerated(body: str) -> set[int]:
     """Ordinals of a case's enumerated items, in the first style that enumerates (1 then 2).
 
     Only one style is read, so that a case's other numbering (a lone 第一, an inner list) does
-    not count; with no enumeration of two items, every enumerator found counts.
+    not count; with no enumeration of two items, every enumerator found counts. An ordinal of
+    None is no item (此外 without 一方面…另一方面 before it).
     """
     found: dict[str, list[tuple[int, int]]] = {}
     for style, (pattern, ordinal) in ENUMERATORS.items():
         items, previous = [], 0
         for match in pattern.finditer(body):
-            previous = ordinal(match.group(1), previous)
+            number = ordinal(match.group(1), previous)
+            if number is None:
+                continue
+            previous = number
             items.append((match.start(1), previous))
         found[style] = items
     starts = {
@@ -274,6 +330,17 @@ def test_enumerated_reads_each_house_style():
     assert enumerated("着手：（1）甲；（2）乙；（3）丙。其一是") == {1, 2, 3}
     assert enumerated("推进协同创新，一是甲；二是乙；三是丙。（2021）") == {1, 2, 3}
     assert enumerated("年度报告（2021）与（简称甲）") == set()
+    assert enumerated("第1，甲。第2，乙。第3，丙。第4，丁。2021年，结果。") == {1, 2, 3, 4}
+    assert enumerated("转型。第１，甲。第２，乙。第３，丙。") == {1, 2, 3}
+    assert enumerated("主要做法包括：(a)甲。(b)乙。(c)丙。（d）丁。(e)戊。") == {1, 2, 3, 4, 5}
+    assert enumerated("四个方面：（a）甲。（b）乙。") == {1, 2}
+    assert enumerated("如下。一则甲。二则乙。三则丙。否则，规则与原则。") == {1, 2, 3}
+    assert enumerated("源泉。一要甲；二要乙；三要丙。统一要求。") == {1, 2, 3}
+    assert enumerated("统一要求，否则按规则。") == set()
+    assert enumerated("集群一方面甲；另一方面乙。此外，丙。2021年，丁。") == {1, 2, 3}
+    assert enumerated("数字化：一方面，甲；另一方面，乙。此外，丙。此外，丁。") == {1, 2, 3, 4}
+    assert enumerated("此外，甲。另外，乙。") == set()
+    assert enumerated("一是甲；二是乙。此外，丙。") == {1, 2}
 
 
 @pytest.mark.parametrize("name", DOCS)
@@ -323,6 +390,13 @@ def test_measures_are_the_enumerated_items_of_each_case(name):
             "cross-regional": 2,
             "governance": 2,
         },
+        "blind3": {
+            "innovation": 3,
+            "industrial-chain": 1,
+            "digitalization": 2,
+            "cross-regional": 2,
+            "governance": 1,
+        },
     }
     assert dict(per_category) == expected[name]
 
@@ -361,7 +435,8 @@ def test_roles_point_at_gold_institutions_and_clusters(name):
 
 
 UNITS = r"亿美元|亿元|万亿元|万元|万平方米|万家|万台|万辆|家|个|项|台|所|次|人|天|年|%"
-NUMBER = re.compile(rf"(?<![0-9.A-Za-z])(\d+(?:\.\d+)?)\s*(?:余|多)?\s*({UNITS})")
+#: \d is also a full-width digit (１６００余家 → 1600 家); 年代 is a decade (20世纪70年代), not a duration
+NUMBER = re.compile(rf"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)\s*(?:余|多)?\s*({UNITS})(?!代)")
 #: Chinese numerals count with measure words only (not 年, 大, 批: 近三年, 八大, 一批)
 CHINESE = re.compile(
     r"([一二两三四五六七八九十百千]+)(?:余|多)?(万台|万家|个|家|项|台|所|次|人|天)"
@@ -431,6 +506,17 @@ def test_quantities_in_reads_each_number_form():
         quantities_in("2021年，十余年，近三年，三件事，会商一次，（1）建设，(2) 推进，第 8 页")
         == Counter()
     )
+    # full-width digits; decades, 四十余年, 三市, 第１/(a) enumerators, page lines, citations
+    assert quantities_in("集聚企业１６００余家，连续9年，培养1500人以上") == Counter(
+        {(Decimal(1600), "家"): 1, (Decimal(9), "年"): 1, (Decimal(1500), "人"): 1}
+    )
+    assert (
+        quantities_in(
+            "发端于20世纪70年代，经过四十余年发展，横跨三市。第１，(a)甲[10]。\n"
+            "· 40 ·　　产业集群与区域发展　2022年第4期\n"
+        )
+        == Counter()
+    )
 
 
 @pytest.mark.parametrize("name", DOCS)
@@ -448,14 +534,15 @@ def test_quantities_are_every_number_with_a_unit_in_the_cases(name):
     assert all(q["cluster"] in spans for q in data["quantities"])
 
 
-#: a timeline item numbered "1. 2020年5月，…", "1）2020年5月，…" or "（1）2017年10月，…"
-#: (the day, 2021年3月11日, is not kept)
+#: a timeline item numbered "1. 2020年5月，…", "1）2020年5月，…" or "（1）2017年10月，…", or an
+#: unnumbered dash item "——2017年10月，…" (the day, 2021年3月11日, is not kept)
 TIMELINE = re.compile(
-    r"^(?:\d+(?:\. |[）)])|[（(]\d+[）)])(\d{4})年(\d{1,2})月", flags=re.MULTILINE
+    r"^(?:\d+(?:\. |[）)])|[（(]\d+[）)]|——[ \t]*)(\d{4})年(\d{1,2})月", flags=re.MULTILINE
 )
 #: a tier in a table cell: "N个X：" (16个先进制造业集群：…), not a group without a stated N
 #: (一批新兴产业集群：…)
-TIER = re.compile(r"(\d+)\s*个([^：:；;，,、\s|]+)[：:]")
+#: a tier: "N个X：list", or a stated "N个…集群" with no list ("12个国家级先进制造业集群，到2025年")
+TIER = re.compile(r"(\d+)\s*个([^：:；;，,、\s|]+)(?:[：:]|(?<=集群)(?=[，,、；;。]|$))")
 
 
 def timeline_dates(raw: str) -> list[str]:
@@ -477,9 +564,50 @@ def pipe_rows(raw: str) -> list[tuple[str, str | None, list[tuple[str, int]]]]:
     return rows
 
 
+#: a one-line policy record "江苏省：《title》（文号），提出N个X：…；M个Y：…" (地区, 文号, the rest)
+RECORD = re.compile(
+    r"^([\u4e00-\u9fff]{2,12}?(?:省|市|自治区))[：:]《[^》\n]+》[（(]([^（）()\n]+)[）)](.*)$",
+    flags=re.MULTILINE,
+)
+
+
+def record_rows(raw: str) -> list[tuple[str, str, list[tuple[str, int]]]]:
+    """(地区, 文号, tiers) of each one-line policy record, in text order."""
+    return [
+        (region, number, [(label, int(n)) for n, label in TIER.findall(rest)])
+        for region, number, rest in RECORD.findall(raw)
+    ]
+
+
 def test_timeline_and_table_readers():
     raw = "1. 2017年10月，甲\n2）2018年12月，乙\n（3）2021年3月11日，丙\n（4）无"
     assert timeline_dates(raw) == ["2017-10", "2018-12", "2021-03"]
+    raw = "——基于10个集群\n\n——2017年10月，甲\n\n—— 2019年12月，乙\n文中——2020年1月，丙"
+    assert timeline_dates(raw) == ["2017-10", "2019-12"]
+    raw = (
+        "摘录如下：\n"
+        "江苏省：《关于…的实施意见》（苏政发〔2021〕38号），提出4个世界级集群：甲、乙；3个国家级集群：丙\n"
+        "浙江省：《方案（2021—2025年）》（浙政发〔2021〕23号），构建“4+8”体系，即4个世界级集群：甲\n"
+        "河南省：《行动计划》（豫政〔２０２１〕３０号），提出2个千亿级集群：甲、乙\n"
+        "成都市：《方案》（成府发〔2022〕5号），提出5个千亿级产业集群：甲，按照“一个集群”推进。\n"
+        "广西壮族自治区：《意见》（桂政发〔2021〕1号），提出一批产业集群：甲\n"
+        "比较来看，江苏省：《不是记录》\n"
+    )
+    assert record_rows(raw) == [
+        ("江苏省", "苏政发〔2021〕38号", [("世界级集群", 4), ("国家级集群", 3)]),
+        ("浙江省", "浙政发〔2021〕23号", [("世界级集群", 4)]),
+        ("河南省", "豫政〔２０２１〕３０号", [("千亿级集群", 2)]),
+        ("成都市", "成府发〔2022〕5号", [("千亿级产业集群", 5)]),
+        ("广西壮族自治区", "桂政发〔2021〕1号", []),
+    ]
+    listless = (
+        "山东省：《方案》（鲁政字〔2021〕1号），提出10个省级先进制造业集群、30个特色产业集群，并…\n"
+    )
+    assert record_rows(listless) == [
+        ("山东省", "鲁政字〔2021〕1号", [("省级先进制造业集群", 10), ("特色产业集群", 30)])
+    ]
+    assert record_rows("山东省：《方案》（鲁政字〔2021〕1号），提出3个方面的举措\n")[0][2] == []
+    assert record_rows("1 | 湖北省 | 规划 | 鄂政发[2021]18号 | 5个集群：甲") == []
     raw = (
         "序号 | 地区 | 文件名称 | 文号 | 培育方向与梯次\n"
         "1 | 湖北省 | 规划 | 鄂政发[2021]18号 | 5个万亿级支柱产业集群：甲、乙；4个五千亿级产业集群：丙\n"
@@ -506,17 +634,22 @@ def test_timeline_and_table_rows(name):
         assert row["document_number"] is None or row["document_number"] in raw
         assert row["province"] in adcodes()
         for tier in row["tiers"]:
-            assert f"{tier['count']}个{tier['label']}：" in raw, tier
+            stated = re.escape(f"{tier['count']}个{tier['label']}")
+            assert re.search(stated + r"(?:：|(?<=集群)(?=[，、；。]))", raw), tier
+    annotated = [
+        (
+            adcode_names()[row["province"]],
+            row["document_number"],
+            [(tier["label"], tier["count"]) for tier in row["tiers"]],
+        )
+        for row in rows
+    ]
     table = pipe_rows(raw)
     if table:  # a pipe-separated table is read row by row: 地区, 文号 ("—" = none) and tiers
-        assert [
-            (
-                adcode_names()[row["province"]],
-                row["document_number"],
-                [(tier["label"], tier["count"]) for tier in row["tiers"]],
-            )
-            for row in rows
-        ] == table
+        assert annotated == table
+    records = record_rows(raw)
+    if records:  # one-line records "地区：《title》（文号），…N个X：…" are read the same way
+        assert annotated == records
 
 
 STAGES = ("entrants", "winners")
@@ -643,6 +776,31 @@ def bulleted_phrasings(raw: str) -> set[tuple[str, str]]:
     }
 
 
+def grouped_phrasings(raw: str) -> set[tuple[str, str]]:
+    """(province code, phrase) of running prose grouped by phrase: a clause with one quoted phrase
+    that starts with a list of provinces (安徽、河南、江西使用“战略性新兴产业集群”这一表述) or with the
+    phrase, followed by one ("“先进制造业集群”出现在江苏、浙江…7个省（市）的报告中"). A clause whose
+    list has a name that is no province, or that quotes two phrases, is not read."""
+    codes = {province_short(c): c for c in adcodes() if c.endswith("0000")}
+    name = "|".join(sorted(map(re.escape, codes), key=len, reverse=True))
+    listing = rf"((?:{name})(?:、(?:{name}))*)"
+    before = re.compile(rf"{listing}[^“”、]{{0,8}}?“([^”]+)”")
+    after = re.compile(rf"“([^”]+)”[^“”、]{{0,8}}?{listing}(?!、)")
+    pairs = set()
+    for clause in re.split(r"[。；;，,\n]", raw.replace("**", "")):
+        clause = clause.strip()
+        if clause.count("“") != 1:
+            continue
+        if match := before.match(clause):
+            places, phrase = match.groups()
+        elif match := after.match(clause):
+            phrase, places = match.groups()
+        else:
+            continue
+        pairs |= {(codes[place], phrase) for place in places.split("、")}
+    return pairs
+
+
 def provinces_named(sentence: str) -> set[str]:
     return {c for c in adcodes() if c.endswith("0000") and province_short(c) in sentence}
 
@@ -674,6 +832,26 @@ def test_phrasing_readers():
         ("430000", "产业集群"),
     }
     assert bulleted_phrasings("· “产业集群”：长三角") == {("长三角", "产业集群")}
+    prose = (
+        "除西藏、青海、新疆外，28个省（区、市）均对产业集群作出部署。"
+        "“先进制造业集群”出现在江苏、浙江2个省（市）的报告中，是使用频率最高的表述。"
+        "安徽、江西使用“战略性新兴产业集群”这一表述，如湖南提出打造世界级产业集群。"
+        "山东、江西强调壮大“优势产业集群”；海南则提出打造“高新技术产业集群”。"
+        "可见，东部省份更多使用“先进制造业集群”，使用“甲”和“乙”的省份增多；"
+        "长三角提出“区域集群”；江苏、长三角提出“戊”；广东、浙江提出“丙”和“丁”。"
+        "“己”见于四川、重庆的报告中；“庚”见于四川、长三角。"
+    )
+    assert grouped_phrasings(prose) == {
+        ("320000", "先进制造业集群"),
+        ("330000", "先进制造业集群"),
+        ("340000", "战略性新兴产业集群"),
+        ("360000", "战略性新兴产业集群"),
+        ("370000", "优势产业集群"),
+        ("360000", "优势产业集群"),
+        ("460000", "高新技术产业集群"),
+        ("510000", "己"),
+        ("500000", "己"),
+    }
     phrases = ["先进制造业集群", "战略性支柱产业集群"]
     added = "此外，广东在使用“先进制造业集群”的同时，还提出壮大“战略性支柱产业集群”"
     assert gives_phrases(added, "440000", phrases)
@@ -690,7 +868,9 @@ def test_phrasing_readers():
 def test_phrasings_cover_the_stated_provinces(name):
     data, raw = gold(name), text(name).replace("**", "")
     stated = STATED[name]["phrasing_provinces"]
-    assert re.search(rf"(?<!\d){stated}\s*个地区", raw)  # "有29个地区…", "其余 30 个地区…"
+    # "有29个地区…", "其余 30 个地区…", "除西藏、青海、新疆外，28个省（区、市）均…"
+    statement = re.search(rf"(?<!\d){stated}\s*个(?:地区|省[（(]区、市[）)])", raw)
+    assert statement
     pairs = [(p["province"], p["phrase"]) for p in data["phrasings"]]
     assert len(pairs) == len(set(pairs))
     per_province = Counter(province for province, _ in pairs)
@@ -703,12 +883,22 @@ def test_phrasings_cover_the_stated_provinces(name):
     assert listed <= set(pairs), listed - set(pairs)
     if listed:
         assert all(per_province[code] > 1 for code, _ in set(pairs) - listed)
-    # one phrase per province, unless one sentence gives it several (gives_phrases)
+    # prose grouped by phrase in the statement's paragraph is read pair by pair too; read in full
+    # (every stated province), it is the whole annotation
+    start, end = raw.rfind("\n", 0, statement.start()) + 1, raw.find("\n", statement.end())
+    grouped = grouped_phrasings(raw[start : end if end >= 0 else len(raw)])
+    assert grouped <= set(pairs), grouped - set(pairs)
+    if len({code for code, _ in grouped}) == stated:
+        assert grouped == set(pairs), set(pairs) - grouped
+    # one phrase per province, unless one sentence gives it several (gives_phrases) or the
+    # province is listed under each of its phrases in grouped prose (江西 in two groups)
     sentences = re.split(r"[。\n]", raw)
     for province, n in per_province.items():
         if n == 1:
             continue
         phrases = [phrase for code, phrase in pairs if code == province]
+        if all((province, phrase) in grouped for phrase in phrases):
+            continue
         assert any(gives_phrases(sentence, province, phrases) for sentence in sentences), province
 
 

@@ -311,3 +311,79 @@ def test_a_lead_word_before_the_groups_still_starts_the_list() -> None:
     text = "参赛对象分析。从地区看,参赛集群主要分布在东部省份,其中广东4个,江苏3个,涉及2个省份。\n"
     facts = competition.find_competition(text, 0, len(text), Gazetteer.default())
     assert _entries(facts, CG.Entrants, "province") == {"440000": 4, "320000": 3}
+
+
+# -- an academic-journal house style: prose breakdowns with shares, both dimensions in a sentence --
+
+JOURNAL = (
+    "2.2 集群竞赛\n\n"
+    "本文以一轮初赛为样本:该轮共有50家集群参赛,20家集群胜出。\n\n"
+    "从参赛集群的构成看,按产业领域划分,智能装备20家,占40.0%;新材料15家,占30.0%;"
+    "食品、轻工各5家,纺织5家。按地区划分,湖南20家、江西15家,两省合计35家,占参赛总数的70.0%;"
+    "安徽、福建各5家;广西5家。\n\n"
+    "从初赛胜出集群看,按产业领域划分,智能装备8个,新材料6个,食品、轻工各2个,纺织2个;"
+    "按地区划分,湖南8个,江西6个,安徽、福建各2个,广西2个。广西虽有集群参赛,但未胜出。\n\n"
+    "从结构特征看,其一是领域集中,智能装备和新材料两个领域的参赛集群合计35家,胜出集群合计14个。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def journal() -> competition.CompetitionFacts:
+    return competition.find_competition(JOURNAL, 0, len(JOURNAL), Gazetteer.default())
+
+
+def test_journal_industry_counts_with_their_shares(journal) -> None:
+    # "智能装备20家,占40.0%;": the share of a group is no group, and does not end the list
+    assert _entries(journal, CG.Entrants, "industry") == {
+        "智能装备": 20, "新材料": 15, "食品": 5, "轻工": 5, "纺织": 5,
+    }  # fmt: skip
+    # "两省合计35家,占参赛总数的70.0%": a subtotal and its share are no provinces
+    assert _entries(journal, CG.Entrants, "province") == {
+        "430000": 20, "360000": 15, "340000": 5, "350000": 5, "450000": 5,
+    }  # fmt: skip
+
+
+def test_journal_winners_paragraph_names_its_own_stage(journal) -> None:
+    # "从初赛胜出集群看" in the next paragraph: the winners' stage, not the entrants' carried on;
+    # "按产业领域划分,…;按地区划分,…" in one sentence: the province list ends the industry list
+    assert _entries(journal, CG.Winners, "industry") == {
+        "智能装备": 8, "新材料": 6, "食品": 2, "轻工": 2, "纺织": 2,
+    }  # fmt: skip
+    assert _entries(journal, CG.Winners, "province") == {
+        "430000": 8, "360000": 6, "340000": 2, "350000": 2, "450000": 2,
+    }  # fmt: skip
+    # no province is read as an industry, no zero record, no subtotal (其一…合计35家)
+    stages = [(b.stage, b.dimension) for b in journal.breakdowns]
+    assert sorted(stages) == sorted(
+        (stage, dim) for stage in (CG.Entrants, CG.Winners) for dim in ("industry", "province")
+    )
+
+
+def test_a_paragraph_lead_outranks_a_stage_word_in_its_sentence() -> None:
+    # "初赛结果分析。与参赛阶段相比,从地区看,…": the paragraph's lead (结果) names the stage,
+    # the 参赛 of a comparison in the sentence does not
+    text = "初赛结果分析。与参赛阶段相比,从地区看,湖南4个,安徽2个。\n"
+    facts = competition.find_competition(text, 0, len(text), Gazetteer.default())
+    assert _entries(facts, CG.Winners, "province") == {"430000": 4, "340000": 2}
+    assert _entries(facts, CG.Entrants, "province") == {}
+
+
+def test_a_bare_subtotal_is_no_industry() -> None:
+    # "以上两个领域合计12家": a subtotal of the groups before it, not an industry named 以上两个领域
+    text = "参赛对象分析。按行业划分,智能装备7家,新材料5家,以上两个领域合计12家,食品3家。\n"
+    facts = competition.find_competition(text, 0, len(text), Gazetteer.default())
+    assert _entries(facts, CG.Entrants, "industry") == {"智能装备": 7, "新材料": 5, "食品": 3}
+
+
+def test_a_later_sentence_stage_outlasts_an_earlier_paragraphs_lead() -> None:
+    # the entrants' lead opens the first paragraph; the second names the winners in its first
+    # sentence, and its next sentence ("按地区划分,…") carries the winners on, not the old lead
+    text = (
+        "参赛对象分析。按行业划分,智能装备6个,新材料4个。\n\n"
+        "从胜出集群看,按行业划分,智能装备3个,新材料1个。按地区划分,湖南3个,安徽1个。\n"
+    )
+    facts = competition.find_competition(text, 0, len(text), Gazetteer.default())
+    assert _entries(facts, CG.Entrants, "industry") == {"智能装备": 6, "新材料": 4}
+    assert _entries(facts, CG.Winners, "industry") == {"智能装备": 3, "新材料": 1}
+    assert _entries(facts, CG.Winners, "province") == {"430000": 3, "340000": 1}
+    assert _entries(facts, CG.Entrants, "province") == {}

@@ -363,3 +363,29 @@ def test_list_of_what_a_category_lacks_and_effort_verbs(apposition_ctx: Extracti
     names = set(_kinds(apposition_ctx))
     assert not {"检测认证", "样品试制", "补齐检测认证"} & names
     assert not any(name.endswith(("实验室", "产业链基金")) for name in names), names
+
+
+def test_choosing_verbs_time_adverbs_and_name_verbs() -> None:
+    raw = (
+        "二、探索实践\n\n（三）数字化\n\n案例一：浙江台州智能模具集群\n\n"
+        "一是遴选黄岩精模、路桥塑模等龙头企业建设样板工厂。二是与台州学院共建产业学院，每年为"
+        "椒江模塑等企业培养人才。三是台州模具协会设立台州模具质量提升服务中心，采取“母基金+专项子"
+        "基金”方式设立台州模具产业基金。\n"
+    )
+    names = set(_kinds(extract(raw, *RULES)))
+    assert {"黄岩精模", "路桥塑模", "椒江模塑", "台州模具质量提升服务中心"} <= names
+    # 提升 right before a suffix is part of the name; 专项子基金 is a bare category noun
+    assert not {"遴选黄岩精模", "每年为椒江模塑", "专项子基金", "服务中心"} & names
+
+
+def test_a_bare_name_found_in_a_list_is_found_again_later_in_its_case() -> None:
+    raw = (
+        "二、探索实践\n\n（二）产业链\n\n案例一：安徽芜湖新能源汽车集群\n\n"
+        "芜湖集聚了鸠兹汽车、江城电驱等龙头企业。一是由鸠兹汽车牵头，联合合肥工业大学建设芜湖"
+        "新能源汽车检测认证平台。二是配套企业向鸠兹汽车供货。\n\n"
+        "案例二：安徽合肥新型显示集群\n\n由鸠兹汽车牵头建设平台。\n"
+    )
+    ctx = extract(raw, *RULES)
+    found = [m for m in institutions.institution_mentions(ctx) if m.canonical == "鸠兹汽车"]
+    # the list, then 由鸠兹汽车 (after a lead-in); not mid-clause (向鸠兹汽车), not in another case
+    assert [m.how for m in found] == ["list", "repeat"]

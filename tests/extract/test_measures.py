@@ -332,3 +332,78 @@ def test_general_measures_of_chaptered_toolbox_sections(chaptered: ExtractionCon
 def test_trend_sentences_are_no_recommendation(sentence: str) -> None:
     assert measures.is_recommendation(sentence) is False
     assert measures.is_recommendation("要" + sentence) is True  # a modal still advises
+
+
+# -- enumerators of academic-journal house styles ----------------------------------------------
+
+JOURNAL = (
+    "一、总体判断\n\n课题组认为：一要稳定政策预期；二要加强统计监测。\n\n"
+    "二、探索实践\n\n（一）强化集群协同创新\n\n"
+    "协同创新是集群发展的根本。一要共建研发机构，开展联合攻关；二要完善中试服务。"
+    "从实践看，领先集群大多已形成协同模式。\n\n"
+    "案例一：浙江嘉兴光伏集群\n\n嘉兴光伏集群主要做法包括：(a)共建创新平台。联合高校组建研究院。"
+    "(b)推进联合攻关。发布攻关榜单12项。(c)打通成果转化。设立转化基金。"
+    "2021年，集群营业收入增长20%。\n\n"
+    "案例二：湖北襄阳汽车集群\n\n襄阳汽车集群以整车为牵引。第１，建设检测平台。联合高校建设。"
+    "第２，培育配套企业。此外，集群还举办了对接会。\n\n"
+    "（二）提升产业链协作水平\n\n"
+    "产业链协作是集群的重要特征。\n\n"
+    "案例三：江西九江石化集群\n\n在产业链协作方面，集群一方面引进下游项目，带动配套企业；"
+    "另一方面建设专业园区。此外，集群依托研究院开展共性技术研发。2021年，集群营业收入增长15%。\n\n"
+    "案例四：安徽滁州家电集群\n\n滁州家电集群的主要做法如下。一则强化整机带动。发挥龙头企业作用。\n\n"
+    "二则打造配套园区。三则补齐关键环节。\n\n"
+    "三、对策建议\n\n一要完善统计；二要加强评估。\n"
+)
+
+
+def test_journal_enumerators_are_case_measures() -> None:
+    # (a)…(c); full-width 第１/第２ (此外 adds nothing to a 第 list); 一方面 right after the subject
+    # 集群, 另一方面, and 此外 as the third; 一则…三则 going on in the next paragraph
+    ctx = extract(JOURNAL, *RULES)
+    assert _per_cluster(ctx) == {
+        "浙江嘉兴光伏集群": 3,
+        "湖北襄阳汽车集群": 2,
+        "江西九江石化集群": 3,
+        "安徽滁州家电集群": 3,
+    }
+    graph = ctx.writer.graph
+    slugs = [str(record.iri).rsplit("/", 1)[1] for record in ctx.clusters]
+
+    def label(case: int, ordinal: int) -> str:
+        return _label(graph, URIRef(f"{ID}measure/{slugs[case]}/{ordinal}"))
+
+    assert [label(0, k) for k in (1, 2, 3)] == ["共建创新平台", "推进联合攻关", "打通成果转化"]
+    assert (
+        _quote(graph, URIRef(f"{ID}measure/{slugs[0]}/1"))
+        == "(a)共建创新平台。联合高校组建研究院。"
+    )
+    assert [label(1, k) for k in (1, 2)] == ["建设检测平台", "培育配套企业"]
+    assert (
+        _quote(graph, URIRef(f"{ID}measure/{slugs[1]}/1")) == "第１，建设检测平台。联合高校建设。"
+    )
+    assert [label(2, k) for k in (1, 2, 3)] == [
+        "引进下游项目",
+        "建设专业园区",
+        "集群依托研究院开展共性技术研发",
+    ]
+    assert [label(3, k) for k in (1, 2, 3)] == ["强化整机带动", "打造配套园区", "补齐关键环节"]
+
+
+def test_journal_yi_yao_introduction_is_general_measures() -> None:
+    # 一要…;二要… of a toolbox introduction: one general measure each; the trend sentence and the
+    # definition are none, nor are the 一要/二要 of part 一 and of the recommendations part
+    ctx = extract(JOURNAL, *RULES)
+    assert _recommended(ctx) == [
+        ("InnovationToolbox", 1, "共建研发机构"),
+        ("InnovationToolbox", 2, "完善中试服务"),
+    ]
+
+
+def test_loose_yi_fangmian_needs_its_other_side() -> None:
+    raw = (
+        "二、探索实践\n\n（二）提升产业链协作水平\n\n"
+        "案例一：江西九江石化集群\n\n集群一方面引进下游项目。此外，集群建设园区。\n\n"
+        "案例二：安徽滁州家电集群\n\n集群在这一方面做得较好；另一方面，仍有不足。此外，还需努力。\n"
+    )
+    ctx = extract(raw, *RULES)
+    assert _per_cluster(ctx) == {"江西九江石化集群": 0, "安徽滁州家电集群": 0}

@@ -268,3 +268,96 @@ def test_pipe_lines_without_a_document_column_make_no_documents() -> None:
 def test_blank_cells() -> None:
     assert all(policy_table.is_blank(t) for t in ("—", "-", "/", "——", "－", "无", " ", ""))
     assert not any(policy_table.is_blank(t) for t in ("江苏省", "1", "无锡市", "2-3"))
+
+
+RECORDS = (
+    "2.3 省级政策文件\n\n主要省（市）的政策文件摘录如下：\n\n"
+    "河北省：《河北省先进制造业集群培育方案》（冀政发〔２０２２〕１２号），提出3个世界级集群："
+    "钢铁、装备、食品；8个省级先进制造业集群，到2025年营业收入突破3万亿元。\n"
+    "山西省:山西省集群培育行动计划(晋政〔2022〕4号),构建“2+6”体系,即2个万亿级产业集群:"
+    "煤机、钢铁;6个千亿级产业集群、10个百亿级特色产业集群,并实行“一群一策”。\n"
+    "洛阳市：《洛阳市先进制造业集群建设方案》，围绕3个方面，培育4个千亿级产业集群：轴承、"
+    "耐火材料、农机装备，同时要求各县（市）编制方案。\n"
+    "辽宁省：辽宁省集群发展实施意见，提出2个支柱产业集群：石化和冶金，比重保持在三成左右。\n"
+)
+
+
+def test_one_line_records_become_documents_with_tiers() -> None:
+    graph = extract(RECORDS, policy_table).writer.graph
+    assert len(_documents(graph)) == 4
+    hebei = URIRef(ID + "eli/cn-13/jzf/2022/12")
+    assert _label(graph, hebei) == "河北省先进制造业集群培育方案"
+    assert str(graph.value(hebei, ELI.id_local)) == "冀政发〔2022〕12号"
+    assert str(graph.value(hebei, CG.docNumberAsWritten)) == "冀政发〔２０２２〕１２号"
+    assert graph.value(hebei, CG.jurisdiction) == URIRef(ID + "region/130000")
+    assert graph.value(hebei, CG.policyLevel) == CG.ProvincialLevel
+    assert _label(graph, graph.value(hebei, CG.issuer)) == "河北省人民政府"
+    # a stated N without a list is a tier without targets; its comment quotes the statement
+    assert _tiers(graph, hebei) == [("世界级集群", 3, 3), ("省级先进制造业集群", 8, 0)]
+    tier = URIRef(str(hebei) + "/tier/2")
+    assert str(graph.value(tier, ns.RDFS.comment)) == "8个省级先进制造业集群"
+    # bare title with (文号) and a half-width colon; tiers after 即, joined by 、
+    shanxi = URIRef(ID + "eli/cn-14/jz/2022/4")
+    assert _label(graph, shanxi) == "山西省集群培育行动计划"
+    assert _tiers(graph, shanxi) == [
+        ("万亿级产业集群", 2, 2),
+        ("千亿级产业集群", 6, 0),
+        ("百亿级特色产业集群", 10, 0),
+    ]
+
+
+def test_one_line_records_of_a_city_and_without_a_number() -> None:
+    graph = extract(RECORDS, policy_table).writer.graph
+    by_label = {_label(graph, d): d for d in _documents(graph)}
+    luoyang = by_label["洛阳市先进制造业集群建设方案"]
+    assert str(luoyang).startswith(ID + "policy/")
+    assert graph.value(luoyang, ELI.id_local) is None
+    assert graph.value(luoyang, CG.jurisdiction) == URIRef(ID + "region/410300")
+    assert graph.value(luoyang, CG.policyLevel) == CG.MunicipalLevel
+    # "3个方面" counts no cluster and has no list: not a tier; the list ends at ","
+    assert _tiers(graph, luoyang) == [("千亿级产业集群", 4, 3)]  # stated 4, lists 3
+    liaoning = by_label["辽宁省集群发展实施意见"]  # bare title, no 文号, but tiers
+    assert _tiers(graph, liaoning) == [("支柱产业集群", 2, 2)]  # 石化和冶金 split at 和
+
+
+def test_lines_that_are_not_records() -> None:
+    raw = (
+        "2.3 地方部署\n\n"
+        "江苏省：坚持创新驱动，提出3个重点方向：研发、制造、服务。\n"
+        "资料来源：《中国工业统计年鉴》（2022），提出5个先进制造业集群：甲、乙、丙、丁、戊。\n"
+        "广东省：实施集群培育行动计划，推动产业升级。\n"
+        "浙江省2021年出台《浙江省集群培育方案》（浙政发〔2021〕9号），提出4个集群：甲、乙、丙、丁。\n"
+        "关键词：先进制造业集群；集群竞赛\n"
+    )
+    graph = extract(raw, policy_table).writer.graph
+    # no document after the colon; a lead that is no place; a bare title without 文号 or tiers;
+    # no colon after the place (a practice sentence, read by the practices rule)
+    assert not list(graph.subjects(ns.RDF.type, CG.PolicyDocument))
+    assert policy_table.parse_record(raw, 0, raw.find("\n")) is None  # a heading
+
+
+def test_bare_count_chunk_is_a_tier_without_items() -> None:
+    clean = "3个世界级集群:A、B、C;10个省级集群"
+    tiers = parse_tiers(clean, 0, len(clean))
+    assert [(clean[slice(*t.label)], t.stated, len(t.items)) for t in tiers] == [
+        ("世界级集群", 3, 3),
+        ("省级集群", 10, 0),
+    ]
+    assert clean[slice(*tiers[1].note)] == "10个省级集群"
+    # a chunk with an N inside its words is still the tier's item, not a tier of its own
+    clean = "2个集群:A;含3个子集群的B"
+    assert len(parse_tiers(clean, 0, len(clean))[0].items) == 2
+
+
+def test_record_in_a_practice_section_is_one_document() -> None:
+    from clustergraph.extract import practices
+
+    raw = (
+        "（三）地方政策文件及实践探索\n\n"
+        "湖南省：《湖南省先进制造业集群培育方案》（湘政发〔2022〕3号），提出2个万亿级产业集群："
+        "工程机械、轨道交通装备。\n"
+    )
+    graph = extract(raw, policy_table, practices).writer.graph
+    documents = list(graph.subjects(ns.RDF.type, CG.PolicyDocument))
+    assert documents == [URIRef(ID + "eli/cn-43/xzf/2022/3")]
+    assert _tiers(graph, documents[0]) == [("万亿级产业集群", 2, 2)]

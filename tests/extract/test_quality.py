@@ -346,3 +346,53 @@ def test_entrants_in_jia_against_their_total() -> None:
     assert [(kind, quote) for kind, _, _, quote in _findings(ctx)] == [
         ("sum-mismatch", "按行业划分,电子信息8家,高端装备6家,新材料4家")
     ]
+
+
+def test_a_rate_of_the_sentences_counts_against_its_ratio() -> None:
+    # "40家参赛,12家胜出,总体胜出率为35.0%": 12 / 40 is 30%, the stem 胜出 names the part
+    text = "本轮共有40家集群参赛,12家集群胜出,总体胜出率为35.0%。"
+    found = [
+        (check, details[1], details[3], details[4]) for check, details in find_text_findings(text)
+    ]
+    assert found == [("percentage", Decimal("35.0"), 12, 40)]
+    # a rate that agrees, and rates whose stem names none of the counts (利用率), are no findings
+    text = (
+        "本轮共有40家集群参赛,12家集群胜出,总体胜出率为30.0%。"
+        "整合设备600余台,接入设备120台,设备利用率为72%。带动配套企业190家,本地配套率达到63%。"
+    )
+    assert find_text_findings(text) == []
+
+
+def test_a_count_with_its_own_share_is_no_whole() -> None:
+    # "A 20家,占40.0%;B 15家,占30.0%": each share is of a total stated elsewhere, and A's 20家
+    # is a sibling part of B's 15家, not its whole (15 / 20 would be 75%)
+    text = "按产业领域划分,智能装备20家,占40.0%;新材料15家,占30.0%;食品5家,占10.0%。"
+    assert find_text_findings(text) == []
+    # a whole without a share of its own is still the whole: 20 / 50 is 40%, not 30%
+    text = "参赛集群50家,其中智能装备20家,占30.0%。"
+    found = [
+        (check, details[1], details[3], details[4]) for check, details in find_text_findings(text)
+    ]
+    assert found == [("percentage", Decimal("30.0"), 20, 50)]
+
+
+def test_journal_style_breakdowns_agree_with_their_totals() -> None:
+    # prose breakdowns with shares and both dimensions in one sentence: every list adds up to
+    # its total and every share is right, so the only finding is the overall rate (20/50 = 40%)
+    from clustergraph.extract import competition
+
+    raw = (
+        "2.2 集群竞赛\n\n工业和信息化部组织开展先进制造业集群竞赛。"
+        "该轮共有50家集群参赛,20家集群胜出,总体胜出率为42.0%。\n\n"
+        "从参赛集群的构成看,按产业领域划分,智能装备20家,占40.0%;新材料15家,占30.0%;"
+        "食品、轻工各5家,纺织5家。按地区划分,湖南20家、江西15家,两省合计35家,占参赛总数的70.0%;"
+        "安徽、福建各5家;广西5家。\n\n"
+        "从初赛胜出集群看,按产业领域划分,智能装备8个,新材料6个,食品、轻工各2个,纺织2个;"
+        "按地区划分,湖南8个,江西6个,安徽、福建各2个,广西2个。\n"
+    )
+    ctx = text_ctx(raw)
+    competition.run(ctx)
+    quality.run(ctx)
+    assert [(kind, quote) for kind, _, _, quote in _findings(ctx)] == [
+        ("percentage-mismatch", "50家集群参赛,20家集群胜出,总体胜出率为42.0%")
+    ]

@@ -267,3 +267,20 @@ def test_members_of_a_list_without_category_and_a_university_as_founder() -> Non
         assert (cluster, member, "member") in found
     # an industry college (a University by its suffix) is set up by the university
     assert (cluster, "江苏理工学院", "founder") in found
+
+
+def test_a_list_joined_by_yiji_shares_the_lead_and_a_repeated_name_founds() -> None:
+    raw = (
+        "二、探索实践\n\n（一）协同创新\n\n案例一：湖北武汉光电子信息集群\n\n"
+        "武汉集聚了鸠兹光电、江城激光等龙头企业。一是光谷促进中心牵头，联合华中科技大学、武汉大学，"
+        "以及楚天光纤股份有限公司、江城激光等龙头企业，组建光谷光电子创新联盟。二是由鸠兹光电牵头，"
+        "联合武汉理工大学建设光谷激光检测平台。\n"
+    )
+    found = _roles(extract(raw, *RULES))
+    cluster = "湖北武汉光电子信息集群"
+    # ",以及D、E等龙头企业" is still governed by 联合: partners, and the subject founds the alliance
+    assert (cluster, "楚天光纤股份有限公司", "partner") in found
+    assert (cluster, "江城激光", "partner") in found
+    assert (cluster, "光谷促进中心", "founder") in found
+    # a bare name of an earlier list, again after 由: it founds the platform
+    assert (cluster, "鸠兹光电", "founder") in found

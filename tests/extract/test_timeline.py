@@ -152,3 +152,54 @@ def test_right_paren_and_circled_items_with_a_day() -> None:
 )
 def test_document_type_ignores_a_closing_parenthetical(title: str, kind: str | None) -> None:
     assert timeline.document_type(title) == kind
+
+
+DASHED_TIMELINE = (
+    "某省集群政策的演进\n——基于政策文本的分析\n\n"
+    "1 中央部署\n\n主要节点如下：\n\n"
+    "——2018年4月，中央财经委员会会议提出“推动形成优势互补的区域经济布局”。\n\n"
+    "—2019年3月，国务院《政府工作报告》提出“培育先进制造业集群”。\n\n"
+    "－－2020年1月8日，国务院常务会议强调，要加快培育先进制造业集群。\n\n"
+    "此外，有关部门也作出了部署。\n\n"
+    "2 地方部署\n\n"
+    "——2021年5月，某省集群推进大会提出，要壮大集群。\n\n"
+    "这是一段正文。\n\n"
+    "——2022年6月，某市集群大会提出，要培育集群。\n\n"
+    "正文中的部署——2023年2月，某县会议提出要发展集群。\n"
+)
+
+
+def test_dashed_paragraphs_in_a_run_are_timeline_items() -> None:
+    ctx = extract(DASHED_TIMELINE, timeline)
+    graph = ctx.writer.graph
+    found = sorted(
+        (
+            str(graph.value(node, DCTERMS.date)),
+            int(graph.value(node, CG.timelineOrdinal)),
+            _zh(graph, node),
+        )
+        for node in graph.subjects(CG.timelineOrdinal, None)
+    )
+    # "——", "—" and "－－" (NFKC "--") each open an item; ordinals count within the run
+    assert found == [
+        ("2018-04", 1, "中央财经委员会会议"),
+        ("2019-03", 2, "政府工作报告"),
+        ("2020-01-08", 3, "国务院常务会议"),
+    ]
+    items = _items(ctx)
+    assert _zh(graph, graph.value(items[2], CG.issuer)) == "国务院"
+    assert _zh(graph, items[1], CG.keyPhrase) == "推动形成优势互补的区域经济布局"
+
+
+def test_dashes_without_a_run_or_a_date_are_not_items() -> None:
+    # the dashed subtitle has no date; the 2021-05 and 2022-06 paragraphs are each alone (a plain
+    # paragraph stands between them); "——2023年2月" does not open a paragraph
+    raw = DASHED_TIMELINE.split("2 地方部署")[1]
+    assert timeline.find_items(extract(raw).doc.clean.clean) == []
+    assert [
+        item.year for item in timeline.find_items(extract(DASHED_TIMELINE).doc.clean.clean)
+    ] == [
+        2018,
+        2019,
+        2020,
+    ]

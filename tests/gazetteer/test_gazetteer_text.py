@@ -97,6 +97,10 @@ def _names(regions: list[Region] | None) -> list[str] | None:
         ("京津冀", ["北京", "天津", "河北"], ["北京", "天津", "河北"]),
         # 湘 next to 湘潭 is 湘潭 (a nearby place with the character in its name), not 湖南
         ("长株潭", ["长沙", "株洲", "湘潭"], ["长沙", "株洲", "湘潭"]),
+        # customary city abbreviations that are no character of the name (宁 = 南京, not 江宁区)
+        ("宁镇扬", ["江苏"], ["南京", "镇江", "扬州"]),
+        ("甬台温", ["浙江"], ["宁波", "台州", "温州"]),
+        ("宁镇扬", ["南京", "镇江", "扬州"], ["南京", "镇江", "扬州"]),
     ],
 )
 def test_abbreviations(gaz: Gazetteer, token: str, context: list[str], expected: list[str]) -> None:

@@ -124,3 +124,65 @@ def test_named_case_headings_only_in_the_body() -> None:
         ("湖北武汉光电子集群", None, None),
     ]
     assert doc.find_enclosing("case", raw.index("武汉正文")) is cases[1]
+
+
+def test_decimal_outline_headings() -> None:
+    cases = [
+        ("1 引言", ("part", "1", 1, "1")),
+        ("2.1 中央部署", ("section", "2.1", 1, "1.1")),
+        ("2.3.1 政府工作报告中的集群表述", ("section", "2.3.1", 1, "1.1.1")),
+        ("3.1.2 陕西西安航空装备集群", ("case", "3.1.2", 2, "1.1.1")),
+        ("1.2.3.4 细项", ("item", "1.2.3.4", 4, "1.1.1.1")),
+    ]
+    for line, expected in cases:
+        match = match_line(line)
+        assert match is not None, line
+        assert (match.kind, match.number, match.ordinal, match.style) == expected, line
+
+
+def test_numbers_before_a_space_that_are_no_headings() -> None:
+    for line in ("2021 年是集群培育的关键一年", "30 家企业参与了竞赛", "0.5 个百分点", "120 其他"):
+        match = match_line(line)
+        assert match is None or match.kind not in ("part", "section", "case"), line
+
+
+def test_article_with_decimal_sections_and_cases() -> None:
+    raw = (
+        "1 引言\n\n正文。\n\n2 典型集群\n\n2.1 协同创新\n\n导言。\n\n"
+        "2.1.1 湖北武汉光电子集群\n\n武汉正文。\n\n2.1.2 陕西西安航空装备集群\n\n西安正文。\n\n"
+        "2.2 集群治理\n\n【专栏1】广东珠海智能家电集群\n\n珠海正文。\n\n3 结论\n\n结语。\n"
+    )
+    doc = parse_document(raw)
+    assert [p.title for p in doc.iter("part")] == ["引言", "典型集群", "结论"]
+    assert [s.title for s in doc.iter("section")] == ["协同创新", "集群治理"]
+    cases = list(doc.iter("case"))
+    assert [(c.title, c.ordinal) for c in cases] == [
+        ("湖北武汉光电子集群", 1),
+        ("陕西西安航空装备集群", 2),
+        ("广东珠海智能家电集群", None),
+    ]
+    assert doc.find_enclosing("case", raw.index("结语")) is None
+
+
+def test_running_lines_that_carry_their_page_number() -> None:
+    journal = "产业集群与区域发展　2022年第4期"
+    title = "林远，等：集群培育的政策演进"
+    raw = "".join(
+        f"第{k}段没有结\n\n· {30 + k} ·　　{journal}\n\n束的句子。\n\n"
+        f"另一段没有结\n\n{title}　　· {40 + k} ·\n\n束。\n\n"
+        for k in range(1, 3)
+    )
+    doc = parse_document(raw)
+    assert [p.clean_text for p in doc.iter("paragraph")] == [
+        text for k in range(1, 3) for text in (f"第{k}段没有结束的句子。", "另一段没有结束。")
+    ]
+    assert {node.role for node in doc.iter("furniture")} == {"running_text"}
+    # a single line with a page mark is content: nothing repeats it
+    once = parse_document(f"{title}　　· 41 ·\n\n正文。\n")
+    assert not list(once.iter("furniture"))
+
+
+def test_a_pipe_row_opening_with_a_number_is_no_decimal_heading() -> None:
+    for line in ("1 | 江苏省 | 苏政发〔2021〕1号", "2 丨 浙江省 丨 浙政发〔2021〕2号"):
+        match = match_line(line)
+        assert match is None or match.kind not in ("part", "section", "case"), line

@@ -21,6 +21,7 @@ GENRE = ROOT / "tests" / "fixtures" / "genre" / "provincial-cluster-report.txt"
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout" / "municipal-cluster-observation.txt"
 BLIND = ROOT / "tests" / "fixtures" / "blind" / "regional-cluster-yearbook.txt"
 BLIND2 = ROOT / "tests" / "fixtures" / "blind" / "provincial-cluster-think-tank-report.txt"
+BLIND3 = ROOT / "tests" / "fixtures" / "blind" / "academic-journal-cluster-article.txt"
 
 #: kinds whose clean text is exactly the normalisation of their raw text
 _LEAVES = {"paragraph", "sentence", "enumeration", "heading", "table_cell"}
@@ -79,8 +80,15 @@ def check_document(doc: Document) -> None:
 
 @pytest.mark.parametrize(
     ("path", "parts", "cases"),
-    [(SOURCE, 2, 20), (GENRE, 2, 10), (HELDOUT, 2, 8), (BLIND, 3, 6), (BLIND2, 3, 11)],
-    ids=["whitepaper", "genre-fixture", "heldout-fixture", "blind-fixture", "blind2-fixture"],
+    [
+        (SOURCE, 2, 20),
+        (GENRE, 2, 10),
+        (HELDOUT, 2, 8),
+        (BLIND, 3, 6),
+        (BLIND2, 3, 11),
+        (BLIND3, 5, 10),
+    ],
+    ids=["whitepaper", "genre", "heldout", "blind", "blind2", "blind3"],
 )
 def test_real_documents_offsets(path: Path, parts: int, cases: int) -> None:
     if not path.exists():

@@ -341,3 +341,111 @@ def test_enumeration_markers_that_do_not_count() -> None:
     assert _marked("其一，只有一项。") == []  # 其一 alone is no sequence
     assert _marked("与其一味扩大规模，不如提升质量。其二，其他。") == []  # 其一味: no marker
     assert _marked("尤其一是成本，二是人才。") == []  # 一是 after 尤其 is not at a clause start
+
+
+def test_enumeration_lettered_inline() -> None:
+    got = _marked("主要做法包括：(a)组建联盟。联合攻关。(b)建设平台。(c)设立基金。")
+    assert got == [
+        ("(a)", "a", 1, "组建联盟"),
+        ("(a)", "b", 2, "建设平台"),
+        ("(a)", "c", 3, "设立基金"),
+    ]
+    doc = parse_document("主要做法包括：(a)组建联盟。联合攻关。(b)建设平台。")
+    assert [e.clean_text for e in doc.iter("enumeration")] == [
+        "(a)组建联盟。联合攻关。",
+        "(b)建设平台。",
+    ]
+    # upper-case letters are a sequence of their own; full-width brackets fold to ( )
+    got = _marked("体现在：（A）建立机制；（B）组建联盟。")
+    assert [(g[0], g[2], g[3]) for g in got] == [("(A)", 1, "建立机制"), ("(A)", 2, "组建联盟")]
+
+
+def test_lettered_markers_that_do_not_count() -> None:
+    assert _marked("结果见图(a)和图(b)。") == []  # after a word, not punctuation
+    assert _marked("做法：(a)只有一项。") == []  # no sequence
+    assert _marked("做法：(b)甲。(c)乙。") == []  # no (a) to start it
+    assert _marked("做法：(a)甲。(B)乙。") == []  # (a) and (B) are two styles
+
+
+def test_enumeration_di_with_digits_half_and_full_width() -> None:
+    got = _marked("体系如下。第１，共建载体。依托大学。第２，推动融通。\n\n第３，完善服务。\n")
+    assert got == [
+        ("第", "第1", 1, "共建载体"),
+        ("第", "第2", 2, "推动融通"),
+        ("第", "第3", 3, "完善服务"),
+    ]
+    got = _marked("做法有三。第1，建立机制。第2，组建联盟。最后，共建平台。")
+    assert [(g[1], g[2], g[3]) for g in got] == [
+        ("第1", 1, "建立机制"),
+        ("第2", 2, "组建联盟"),
+        ("最后", 3, "共建平台"),
+    ]
+
+
+def test_di_digit_markers_that_do_not_count() -> None:
+    assert _marked("产量居全国第1，出口居第2，均领先。") == []  # after a word
+    assert _marked("做法：第1季度开工，第2季度投产。") == []  # no comma after the number
+    assert _marked("做法：第1，只有一项。") == []
+
+
+def test_enumeration_yi_fangmian_ling_yi_fangmian_ci_wai() -> None:
+    got = _marked(
+        "推进数字化：一方面，支持企业建设工厂；另一方面，依托研究院建设节点。"
+        "此外，由龙头企业建设云平台。2021年，收入增长。"
+    )
+    assert got == [
+        ("方面", "一方面", 1, "支持企业建设工厂"),
+        ("方面", "另一方面", 2, "依托研究院建设节点"),
+        ("方面", "此外", 3, "由龙头企业建设云平台"),
+    ]
+    # 此外 may come in the next paragraph, and the list may go on after a 。
+    got = _marked("一方面引进项目。\n\n另一方面建设园区。\n\n此外，设立基金。\n")
+    assert [(g[1], g[2], g[3]) for g in got] == [
+        ("一方面", 1, "引进项目"),
+        ("另一方面", 2, "建设园区"),
+        ("此外", 3, "设立基金"),
+    ]
+
+
+def test_fangmian_and_ci_wai_markers_that_do_not_count() -> None:
+    assert _marked("一是建设平台。二是培育企业。此外，还有其他。") == [
+        ("是", "一", 1, "建设平台"),
+        ("是", "二", 2, "培育企业"),
+    ]  # 此外 continues no 一是 list
+    assert _marked("第一，甲。第二，乙。此外，丙。") == [
+        ("第", "第一", 1, "甲"),
+        ("第", "第二", 2, "乙"),
+    ]
+    assert _marked("此外，还有一点。另一方面，也要看到不足。") == []  # no 一方面 to start it
+    assert _marked("在这一方面，集群做得较好；另一方面，仍有不足。") == []  # 这一方面 is no marker
+    assert _marked("一方面，只有一半。") == []
+
+
+def test_enumeration_yi_ze() -> None:
+    got = _marked(
+        "主要做法如下。一则强化整车带动。发挥作用。\n\n二则，打造配套园区。三则补齐环节。\n"
+    )
+    assert got == [
+        ("则", "一", 1, "强化整车带动"),
+        ("则", "二", 2, "打造配套园区"),
+        ("则", "三", 3, "补齐环节"),
+    ]
+    assert _marked("据一则消息，集群规模扩大。") == []  # 一则 after a word, and alone
+    assert _marked("一则新闻报道了此事。") == []  # no 二则
+    assert _marked("按规则，二则不计。") == []  # no 一则 to start it
+
+
+def test_enumeration_yi_yao() -> None:
+    got = _marked("协同创新是源泉。一要共建研发机构；二要完善中试服务；三要健全人才体系。")
+    assert got == [
+        ("要", "一", 1, "共建研发机构"),
+        ("要", "二", 2, "完善中试服务"),
+        ("要", "三", 3, "健全人才体系"),
+    ]
+    assert _marked("必须统一要求，一要素不能少。") == []  # 统一要 and 一要素 are no markers
+    assert _marked("一要素齐全；二要素缺失。") == []
+    assert _marked("一要加强合作。") == []  # no 二要
+
+
+def test_ci_wai_needs_a_whole_yi_fangmian_pair() -> None:
+    assert _marked("一方面，引进项目。此外，建设园区。") == []

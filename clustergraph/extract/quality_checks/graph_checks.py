@@ -47,10 +47,10 @@ def _tier_findings(graph: Graph) -> list[Finding]:
             Finding(
                 CG.CountMismatch,
                 [(s, e) for s, e, _ in spans],
-                f"The table states {stated} {label} but lists {listed}.",
-                f"表中写明{stated}个{label}，但只列出{listed}个。"
+                f"The policy states {stated} {label} but lists {listed}.",
+                f"政策写明{stated}个{label}，但只列出{listed}个。"
                 if listed < stated
-                else f"表中写明{stated}个{label}，但列出了{listed}个。",
+                else f"政策写明{stated}个{label}，但列出了{listed}个。",
                 Decimal(stated),
                 Decimal(listed),
                 [tier],

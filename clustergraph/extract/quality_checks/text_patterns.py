@@ -1,7 +1,7 @@
 """Text patterns of data-quality problems, found on the clean text alone.
 
 Stated counts against the items listed ("N个X:A、B、C", "A、B、C三市"), shares against their ratio
-("N个…有M个…占比达P%"), parts against a stated total ("N家,其中 a家、b家"), and duplicated phrases
+("N个…有M个…占比达P%"; rates "N家参赛,M家胜出,胜出率为P%"), parts against a stated total ("N家,其中 a家、b家"), and duplicated phrases
 ("X和X", "“X”向“X”", "由X向X转变", "XX"; not a phrase chained across 、, "整机带部件、部件强整机").
 Each check returns plain tuples with clean spans;
 :mod:`clustergraph.extract.quality_checks.document_checks` turns them into findings.
@@ -160,23 +160,89 @@ _COUNT_IN_SENTENCE = re.compile(
 )
 
 
+#: a count followed by its own share ("高端装备20家,占23.8%"): one part of a list, no whole
+_OWN_SHARE = re.compile(r"\s*[,;]?\s*(?:约|分别)?占(?:比)?[^\d,;。]{0,12}?\d+(?:\.\d+)?\s*%")
+#: a rate of the sentence's counts: "84家参赛,30家胜出,总体胜出率为35.7%" (stem 胜出)
+_RATE = re.compile(rf"(?P<stem>[{HAN}]{{2}})率\s*(?:达到|达|为|约|是)?\s*(?P<p>\d+(?:\.\d+)?)\s*%")
+
+
+def _sentence_counts(clean: str, end: int) -> list[re.Match[str]]:
+    start = max(clean.rfind(ch, 0, end) for ch in "。\n") + 1
+    return list(_COUNT_IN_SENTENCE.finditer(clean, start, end))
+
+
+def _ratio_finding(
+    part: re.Match[str], whole: re.Match[str] | None, share: re.Match[str]
+) -> tuple[Span, Decimal, Decimal, int, int] | None:
+    m, n = _count(part.group("n")), _count(whole.group("n")) if whole else None
+    if whole is None or m is None or n is None or n <= 0 or m > n:
+        return None
+    stated = Decimal(share.group("p"))
+    ratio = Decimal(m) * 100 / Decimal(n)
+    if within(ratio, stated):
+        return None
+    return (whole.start(), share.end()), stated, ratio, m, n
+
+
 def _percentages(clean: str) -> list[tuple[Span, Decimal, Decimal, int, int]]:
-    """Shares written "N个…有M个…占比达P%" (one sentence) where M/N disagrees with P."""
+    """Shares written "N个…有M个…占比达P%" (one sentence) where M/N disagrees with P.
+
+    A count that carries its own share ("A 20家,占23.8%;B 17家,占20.2%") is a sibling part of
+    a list, not the whole of the next one.
+    """
     found = []
     for match in _SHARE.finditer(clean):
-        start = max(clean.rfind(ch, 0, match.start()) for ch in "。\n") + 1
-        counts = list(_COUNT_IN_SENTENCE.finditer(clean, start, match.start()))
+        counts = _sentence_counts(clean, match.start())
         if len(counts) < 2:
             continue
         part = counts[-1]
-        whole = next((c for c in counts[:-1] if c.group("cls") == part.group("cls")), None)
-        m, n = _count(part.group("n")), _count(whole.group("n")) if whole else None
-        if whole is None or m is None or n is None or n <= 0 or m > n:
+        whole = next(
+            (
+                c
+                for c in counts[:-1]
+                if c.group("cls") == part.group("cls") and not _OWN_SHARE.match(clean, c.end())
+            ),
+            None,
+        )
+        finding = _ratio_finding(part, whole, match)
+        if finding is not None:
+            found.append(finding)
+    return found
+
+
+def _clause(clean: str, count: re.Match[str]) -> str:
+    """The clause (between , ; 。) that holds ``count``."""
+    start = max(clean.rfind(ch, 0, count.start()) for ch in ",;。\n") + 1
+    ends = [k for k in (clean.find(ch, count.end()) for ch in ",;。\n") if k >= 0]
+    return clean[start : min(ends, default=len(clean))]
+
+
+def _rates(clean: str) -> list[tuple[Span, Decimal, Decimal, int, int]]:
+    """Rates written "N家…参赛,M家…胜出,胜出率为P%" where M/N disagrees with P.
+
+    The part is the last count whose clause holds the rate's stem (胜出, 入选, 通过…), the
+    whole an earlier count of the same measure word whose clause does not: a rate whose stem
+    names none of the counts (利用率, 增长率) is not checked.
+    """
+    found = []
+    for match in _RATE.finditer(clean):
+        counts = _sentence_counts(clean, match.start())
+        stem = match.group("stem")
+        parts = [c for c in counts if stem in _clause(clean, c)]
+        if not parts:
             continue
-        stated = Decimal(match.group("p"))
-        ratio = Decimal(m) * 100 / Decimal(n)
-        if not within(ratio, stated):
-            found.append(((whole.start(), match.end()), stated, ratio, m, n))
+        part = parts[-1]
+        whole = next(
+            (
+                c
+                for c in reversed(counts[: counts.index(part)])
+                if c.group("cls") == part.group("cls") and stem not in _clause(clean, c)
+            ),
+            None,
+        )
+        finding = _ratio_finding(part, whole, match)
+        if finding is not None:
+            found.append(finding)
     return found
 
 
@@ -213,6 +279,7 @@ def find_text_findings(clean: str) -> list[tuple[str, tuple]]:
     found += [("count", f) for f in _count_then_list(clean)]
     found += [("count", f) for f in _count_after_list(clean)]
     found += [("percentage", f) for f in _percentages(clean)]
+    found += [("percentage", f) for f in _rates(clean)]
     found += [("sum", f) for f in _sums(clean)]
     found += [("duplicate", f) for f in _duplicates(clean)]
     return sorted(found, key=lambda item: item[1][0])
