@@ -6,6 +6,7 @@ line; the line keeps the map from that text back to raw offsets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from clustergraph.text.normalize import CleanText, normalize
@@ -48,6 +49,11 @@ class Line:
         return self.cstart + self.view.raw_span(0, k)[1] if k else self.cstart
 
 
+#: a Markdown heading marker ("## 2.1 中央部署", from documents converted to Markdown): like
+#: indentation, it is left out of the line's content, so the heading reads as in plain text
+_MARKDOWN_HEADING = re.compile(r"\s*#{1,6}[ \t\u3000]+(?=\S)")
+
+
 def split_lines(raw: str) -> list[Line]:
     """Lines as :meth:`str.splitlines` sees them (CR LF, CR, form feed, U+2028 all break)."""
     lines: list[Line] = []
@@ -56,8 +62,9 @@ def split_lines(raw: str) -> list[Line]:
         body = chunk.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         if len(body) == len(chunk) and chunk:
             body = chunk  # the last line, without terminator
-        stripped_left = len(body) - len(body.lstrip())
-        content = body.strip()
+        heading_marker = _MARKDOWN_HEADING.match(body)
+        stripped_left = heading_marker.end() if heading_marker else len(body) - len(body.lstrip())
+        content = body[stripped_left:].rstrip()
         cstart = offset + stripped_left
         cend = cstart + len(content)
         lines.append(

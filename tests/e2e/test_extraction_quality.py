@@ -170,8 +170,20 @@ SELECT ?name ?n WHERE { ?o a cg:CompetitionObservation ; cg:stage cg:Entrants ;
         ("blind2", r"典型案例 (\d+) \| ", r"专栏 2-\1："),  # a box label the rules never saw
         ("blind", r"(?m)^案例[一二三四五六七八九十]+：", "【典型案例】"),
         ("whitepaper", r"(?m)^案例[一二三四五六七八九十]+：", ""),
+        # converted to Markdown: every heading (一、 / （一） / 案例一：) behind a # marker
+        (
+            "whitepaper",
+            r"(?m)^(?=[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|案例)",
+            "## ",
+        ),
     ],
-    ids=["blind2-bare", "blind2-box-label", "blind-bracket-label", "whitepaper-bare"],
+    ids=[
+        "blind2-bare",
+        "blind2-box-label",
+        "blind-bracket-label",
+        "whitepaper-bare",
+        "whitepaper-markdown",
+    ],
 )
 def test_cases_are_found_whatever_marks_their_headings(
     name: str, marker: str, replacement: str, tmp_path: Path

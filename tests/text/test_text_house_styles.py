@@ -186,3 +186,18 @@ def test_a_pipe_row_opening_with_a_number_is_no_decimal_heading() -> None:
     for line in ("1 | 江苏省 | 苏政发〔2021〕1号", "2 丨 浙江省 丨 浙政发〔2021〕2号"):
         match = match_line(line)
         assert match is None or match.kind not in ("part", "section", "case"), line
+
+
+def test_markdown_heading_markers_are_left_out_like_indentation() -> None:
+    raw = (
+        "# 二、探索实践\n\n## （一）协同创新\n\n导言。\n\n### 案例一：浙江宁波磁性材料集群\n\n正文。\n\n"
+        "#话题# 不是标题。\n"
+    )
+    doc = parse_document(raw)
+    assert [p.title for p in doc.iter("part")] == ["探索实践"]
+    assert [s.title for s in doc.iter("section")] == ["协同创新"]
+    case = next(doc.iter("case"))
+    assert (case.title, case.ordinal) == ("浙江宁波磁性材料集群", 1)
+    # the heading's raw span starts after the marker; a hashtag without a space is text
+    assert raw[case.start : case.start + 3] == "案例一"
+    assert "#话题#" in doc.clean.clean
