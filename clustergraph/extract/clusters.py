@@ -342,6 +342,11 @@ def _collect_places(
     """Places of a case and where (in the title) its industry words begin."""
     places = _Places()
     mentions = gazetteer.find_mentions(title)
+    if not mentions:
+        # a county-level city opening the title without 市 (晋江运动鞋服集群): the title's first
+        # word is its place, so the short name counts there
+        opening = [m for m in gazetteer.find_mentions(title, strict=False) if m.start == 0]
+        mentions = opening[:1]
     for mention in mentions:
         places.add(mention.region, (title_start + mention.start, title_start + mention.end))
     lead = _leading_end(title, mentions)
@@ -401,6 +406,15 @@ def _city_unit(gazetteer: Gazetteer, region: Region) -> str:
     return region.code6
 
 
+_HEADLINE_PLACE = re.compile(r"^(?P<place>[^\s:：]{2,8})\s*[:：]\s*(?P<rest>\S.*集群)$")
+
+
+def _without_headline_colon(label: str) -> str:
+    """A news headline names its cluster as "常州:新型碳材料集群": the name is 常州新型碳材料集群."""
+    m = _HEADLINE_PLACE.match(label)
+    return m.group("place") + m.group("rest") if m else label
+
+
 def _case_number(case: Node) -> int:
     """The printed case number (案例三 → 3), or the case's position in its section.
 
@@ -416,7 +430,7 @@ def _cluster(ctx: ExtractionContext, case: Node) -> ClusterRecord:
     doc, writer, gazetteer = ctx.doc, ctx.writer, ctx.gazetteer
     title_start, title_end = cluster_title_span(doc, case)
     title_clean = doc.clean.clean[title_start:title_end]
-    label = written(doc, title_start, title_end)
+    label = _without_headline_colon(written(doc, title_start, title_end))
     iri = mint("cluster", label)
     writer.entity(iri, CG.Cluster, ORG.Organization, label=label)
     writer.cite_clean(iri, title_start, title_end)

@@ -95,9 +95,13 @@ _STAGE_LEAD = re.compile(
 _EARLIER = re.compile(rf"(?:前[{_CN_NUM}两\d几]+|往|上一?)(?:批|届|轮)(?!相比|比较)")
 _INDUSTRY_DIMENSIONS = ("行业", "产业", "领域")
 _DIMENSIONS = r"(?:产业|行业)领域|行业|产业|领域|地区|区域|省份|省市|地域"
+#: the stage named between 从 and the dimension word ("从参赛集群行业分布看", "从胜出集群的地区看")
+_STAGE_SUBJECT = (
+    r"[\u4e00-\u9fff]{0,4}?(?:参赛|申报|报名|胜出|入选|获胜|优胜)[\u4e00-\u9fff]{0,4}?的?"
+)
 #: "从行业(分布)看", "按地区划分", "按照行业分布", "分地区看": the sentence lists one dimension
 _DIMENSION = re.compile(
-    rf"(?:从\s*(?P<dim>{_DIMENSIONS})(?:分布|构成)?(?:来|上)?看"
+    rf"(?:从\s*(?:{_STAGE_SUBJECT})?(?P<dim>{_DIMENSIONS})(?:分布|构成)?(?:来|上)?看"
     rf"|(?:按照|按)\s*(?P<dim2>{_DIMENSIONS})(?:分布|划分|分类|统计|来)?(?:看|分)?"
     rf"|分\s*(?P<dim3>{_DIMENSIONS})(?:来|上)?看)\s*[,:]?\s*"
 )
@@ -493,7 +497,9 @@ def _breakdowns(clean: str, facts: CompetitionFacts, gaz: Gazetteer) -> None:
     leads = _stage_leads(clean, facts.start, facts.end)
     dimensions = list(_DIMENSION.finditer(clean, facts.start, facts.end))
     for index, match in enumerate(dimensions):
-        stage = _stage_at(clean, facts, leads, match.start(), (stage, since))
+        # the stage word may sit inside the match ("从胜出集群行业分布看"): look up to the dimension
+        at = match.start(next(g for g in ("dim", "dim2", "dim3") if match.group(g)))
+        stage = _stage_at(clean, facts, leads, at, (stage, since))
         since = match.start()
         if stage is None:
             continue

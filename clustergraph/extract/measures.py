@@ -1,14 +1,15 @@
 """Measures: what each case did (its 一是/二是/… items) and what each toolbox section recommends.
 
 * **Case measures** – every enumerated item of a case study is a ``cg:Measure``: ``cg:measureOf``
-  the case's cluster, ``cg:ordinal`` (1 = 一是/一则/第一/第1/其一/首先/一方面/①/(a)/1）), the cluster's
-  ``cg:toolboxCategory``, ``rdfs:label`` = the item's heading (its run-in title, or the heading
-  clause of an enumeration item) or else its first clause cut at 40 characters, and evidence =
-  the full item text. The case's items are (:func:`case_items`) its numbered items when it has
-  at least two (lines opening with "1）", "①", "1、" …: the document structure's ``item`` nodes),
-  else the enumeration items the text layer found in its paragraphs (一是 …, 一则…, 第一，…,
-  第1，…, 其一，…, 首先，…其次，…, 一方面…另一方面…此外…, (a)…(b)…, with or without ``**``, ended
-  by 。 or ;), of the style that comes first, else a chain whose 一是 or 一方面 follows a lead word
+  the case's cluster, ``cg:ordinal`` (1 = 一是/一则/第一/第1/其一/首先/一方面/①/(a)/1）/㈠/措施一/
+  the first →), the cluster's ``cg:toolboxCategory``, ``rdfs:label`` = the item's heading (its
+  run-in title, or the heading clause of an enumeration item) or else its first clause cut at 40
+  characters, and evidence = the full item text. The case's items are (:func:`case_items`) its
+  numbered items when it has at least two (lines opening with "1）", "①", "1、" …: the document
+  structure's ``item`` nodes), else the enumeration items the text layer found in its paragraphs
+  (一是 …, 一则…, 第一，…, 第1，…, 其一，…, 首先，…其次，…, 一方面…另一方面…此外…, (a)…(b)…,
+  ㈠…㈡…, 措施一：…措施二：…, paragraphs opening with →, with or without ``**``, ended by 。 or
+  ;), of the style that comes first, else a chain whose 一是 or 一方面 follows a lead word
   (``其做法一是…;二是…``, ``集群一方面…;另一方面…``, see :func:`loose_items`). IRI
   ``cgid:measure/{cluster slug}/{ordinal}``.
 * **Recommended measures** – the introduction of a toolbox section (its paragraphs before the
@@ -44,6 +45,7 @@ from clustergraph.graph.namespaces import CG, RDFS
 from clustergraph.graph.writer import integer, zh
 from clustergraph.text.nodes import Node
 from clustergraph.text.segment import (
+    LIST_LABELS,
     Marker,
     chain_markers,
     find_markers,
@@ -71,9 +73,10 @@ MAX_LABEL = 40
 #: introductions that enumerate (一是/二是…) give recommended measures
 PROSE_RECOMMENDATIONS = True
 #: an enumeration or item marker at the start of an item's text (一是, 一则, 一要, 第一, 第1, 首先,
-#: 一方面, 此外, ①, (1), (a), 1）, 1、 …)
+#: 一方面, 此外, ①, (1), (a), 1）, 1、, ㈠, 措施一:, → …)
 _MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[是要]|[一二三四五六七八九十]+则\s*[,、:]?"
+    rf"|(?:{'|'.join(LIST_LABELS)})[一二三四五六七八九十]+\s*:|[\u3220-\u3229→➔➜➢➤⇒]"
     r"|[第其][一二三四五六七八九十]+\s*[,、:]|第\d{1,2}\s*[,、:]"
     r"|(?:首先|其次|再次|然后|最后)\s*[,、:]|(?:另?一方面|此外)\s*[,、:]?"
     r"|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793\u24eb-\u24fe]|\(\s*\d{1,2}\s*\)"

@@ -2,8 +2,8 @@
 with its 文号, issuer, jurisdiction, date, type and the tiers of clusters it sets out to cultivate.
 
 Columns are recognised by their header words (省份/地区 → jurisdiction, 文件/政策 → document,
-文号/字号/编号 → the 文号 when it has a column of its own, 方向/重点/集群 → tiers), so column order
-does not matter. A cell that is only a dash or a slash ("—", "-", "/") or 无 is empty. The row's
+文号/字号/编号 → the 文号 when it has a column of its own, 方向/重点/集群/目标/梯次/层级 → tiers), so
+column order does not matter. A cell that is only a dash or a slash ("—", "-", "/") or 无 is empty. The row's
 jurisdiction may be a city (宁波市, 深圳市): the document is then municipal, and a 文号 whose first
 character names another province (宁 is also 宁夏's) is the city's own code. The document cell
 is "title(文号)", "title(2020年…领导小组印发)", "…印发《title》(2020年6月发布)…" or a bare title;
@@ -135,6 +135,8 @@ _BLANK = re.compile(r"[\s\-—–―－/／]*|无|暂无")
 _NUMBER_HEADER = ("文号", "字号", "编号")
 #: header words that make a column the document's even when it names the 文号 too
 _TITLE_HEADER = ("名称", "标题", "题目", "政策")
+#: header words of the tiers column ("培育方向与梯次", "重点集群", "梯次", "目标层级")
+_TIER_HEADER = ("方向", "重点", "集群", "目标", "梯次", "层级")
 
 
 # -- shared document helpers -------------------------------------------------------------------
@@ -489,7 +491,7 @@ def _columns(ctx: ExtractionContext, header: list[Node]) -> dict[str, int]:
             columns["jurisdiction"] = index
         elif "document" not in columns and any(w in text for w in ("文件", "政策", "文号")):
             columns["document"] = index
-        elif "tiers" not in columns and any(w in text for w in ("方向", "重点", "集群", "目标")):
+        elif "tiers" not in columns and any(w in text for w in _TIER_HEADER):
             columns["tiers"] = index
     if "document" not in columns and "number" in columns:
         columns["document"] = columns.pop("number")

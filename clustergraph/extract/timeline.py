@@ -2,9 +2,10 @@
 
 The number may be written 1. / 1、 / (1) / 1） / ①, and the date may carry a day (2021年3月11日).
 Some house styles set the timeline as unnumbered paragraphs that open with a dash ("——2017年10月,…",
-also "—" or "－－"): a run of two or more consecutive such paragraphs, each opening with a date, is a
-timeline too, numbered by position in the run (a lone dashed date may be an epigraph's source, and
-a dashed subtitle has no date).
+also "—" or "－－") or a bullet symbol ("▲2017年10月,…", also ● ◆ ■ • ·): a run of two or more
+consecutive such paragraphs with the same mark, each opening with a date, is a timeline too,
+numbered by position in the run (a lone dashed date may be an epigraph's source, and a dashed
+subtitle or a bulleted headline has no date).
 
 White papers of this genre trace the policy line as a numbered list, one event per item: a date,
 the event or document (党的十九大报告, 中央经济工作会议, 《…》), a verb of saying (提出, 强调 …) and
@@ -211,8 +212,10 @@ _ITEM_START = re.compile(
     r"|(?P<cnum>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793\u24eb-\u24fe]))\s*"
     + _ITEM_DATE
 )
-#: "——" / "—" / "―" or "--" (NFKC of "－－") opening a line, then the date
-_DASH_START = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[—―]{1,2}|-{2})[ \t]*" + _ITEM_DATE)
+#: "——" / "—" / "―" or "--" (NFKC of "－－"), or a bullet symbol, opening a line, then the date
+_DASH_START = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<mark>[—―]{1,2}|-{2}|[▲△●◆■□•·▪▸►])[ \t]*" + _ITEM_DATE
+)
 #: verbs of saying/adopting that end the subject of a milestone (longest first)
 _VERBS = (
     "明确提出",
@@ -334,12 +337,21 @@ def _classify_subject(clean: str, s: int, e: int, item: TimelineItem) -> None:
         item.issuer = (s, s + len(meeting.group("body")))
 
 
+def _mark_kind(match: re.Match[str]) -> str:
+    """What opens a dashed or bulleted paragraph: any dash is one kind, each bullet its own."""
+    mark = match.group("mark")
+    return "—" if mark[0] in "—―-" else mark
+
+
 def _dash_runs(clean: str) -> list[tuple[re.Match[str], int]]:
-    """Dashed dated paragraphs that stand in a run of two or more, each with its place in the run."""
+    """Dashed (or bulleted) dated paragraphs that stand in a run of two or more with the same
+    mark, each with its place in the run.
+    """
     runs: list[list[re.Match[str]]] = []
     previous_end = -2
     for match in _DASH_START.finditer(clean):
-        if runs and clean[previous_end : match.start()].strip() == "":
+        same = bool(runs) and _mark_kind(runs[-1][-1]) == _mark_kind(match)
+        if same and clean[previous_end : match.start()].strip() == "":
             runs[-1].append(match)  # the next paragraph: the run goes on
         else:
             runs.append([match])

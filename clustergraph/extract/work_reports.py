@@ -44,6 +44,11 @@ _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _SURVEYED = re.compile(r"(?P<n>\d+)\s*个(?:省|地区|地市|市|区县|县)")
 #: "有29个地区…" or "29个地区对…作出部署" (read after the report word, past the surveyed count)
 _STATED = re.compile(r"(?:有\s*)?(?P<n>\d+)\s*个(?:地区|省份|省区市|省|地市|市|区县|县)")
+#: "…政府工作报告看,31个省(区、市)中有28个…": the surveyed count, then the stated one
+_SURVEYED_THEN_STATED = re.compile(
+    r"(?P<n>\d+)\s*个(?:地区|省份|省区市|省|地市|市|区县|县)(?:\s*\([^()]*\))?"
+    r"\s*(?:当中|中)\s*,?\s*(?:共|仅)?\s*有\s*(?P<m>\d+)\s*个"
+)
 _SHARE = re.compile(r"占比(?:达到|达|为|约|超过)?\s*(?P<p>\d+(?:\.\d+)?)\s*%")
 #: verbs that introduce the quoted phrase (general Chinese policy prose)
 _VERBS = (
@@ -195,12 +200,18 @@ def find_survey(clean: str, start: int, end: int, gaz: Gazetteer) -> Survey | No
     body = clean[sentence[0] : sentence[1]]
     stated = _STATED.search(clean, at + len(_REPORT), sentence[1])
     share = _SHARE.search(body)
+    surveyed_n = int(surveyed.group("n")) if surveyed else None
+    stated_n = int(stated.group("n")) if stated else None
+    after = _SURVEYED_THEN_STATED.search(clean, at + len(_REPORT), sentence[1])
+    if surveyed is None and stated is not None and after and after.start() == stated.start():
+        # the reports named first, counted after: "…报告看,31个省(区、市)中有28个…"
+        surveyed_n, stated_n = int(after.group("n")), int(after.group("m"))
     survey = Survey(
         sentence=sentence,
         label=(start + (year.start() if year else 0), at + len(_REPORT)),
         year=int(year.group("year")) if year else None,
-        surveyed=int(surveyed.group("n")) if surveyed else None,
-        stated=int(stated.group("n")) if stated else None,
+        surveyed=surveyed_n,
+        stated=stated_n,
         share=share.group("p") if share else None,
     )
     survey.usages = find_usages(clean, sentence[1], end, gaz)

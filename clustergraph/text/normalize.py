@@ -1,7 +1,8 @@
 """The clean view of a source: NFKC-folded, ``**`` dropped, whitespace collapsed, mapped to raw.
 
-Circled numbers ("①", "⑫") are the one exception to NFKC: they are list markers, and folded to
-"1", "12" they would read as numerals ("①个性化…" as "1个").
+Circled numbers ("①", "⑫") and parenthesised ideograph numbers ("㈠", "㈣") are the exceptions to
+NFKC: they are list markers, and folded to "1", "12" they would read as numerals ("①个性化…" as
+"1个"), folded to "(一)" as outline section headings.
 
 Extraction rules match regexes on the clean text (one comma, one colon, no PDF line breaks) but
 evidence must quote the raw file, so every clean character remembers the raw range it came from.
@@ -59,6 +60,8 @@ def _fold(ch: str) -> str:
             folded = ch  # spacing accents ("´" → " ́"): a space here would move word boundaries
         elif folded.isdigit() and "CIRCLED" in unicodedata.name(ch, ""):
             folded = ch  # "①" is a list marker, not the digit 1
+        elif "PARENTHESIZED IDEOGRAPH" in unicodedata.name(ch, "") and unicodedata.numeric(ch, 0):
+            folded = ch  # "㈠" is a list marker, not the outline heading "(一)"
         _FOLD_CACHE[ch] = folded
     return folded
 

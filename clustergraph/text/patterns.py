@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from clustergraph.text.numerals import parse_number_token
 
@@ -257,7 +258,44 @@ def match_line(norm: str, *, wide_dot: bool = False) -> LineMatch | None:
         # a line that only names a cluster, opening with its place, is the heading of its case,
         # whatever marks it: the parser keeps it only in the body, after a part or section heading
         return LineMatch("case", None, None, m.start("rest"), m.end("rest"), style="named")
+    if m := _HEADLINE.fullmatch(norm.rstrip()):
+        return _headline(m)
+    if m := _COLUMN.fullmatch(norm.rstrip()):
+        return _column(m)
     return None
+
+
+#: a news headline behind a bullet ("◆ 常州:新型碳材料集群打造…闭环", "■ 合肥智能语音集群以…")
+_HEADLINE = re.compile(r"[◆◇■□●○▲△★☆◎◼◾▶►]\s*(?P<rest>\S.{3,58})")
+#: a bulletin's column label, alone or before its title ("【经验交流·产业链】", "【政策速递】…回顾")
+_COLUMN = re.compile(r"【(?P<label>[^】\s]{2,20})】\s*(?P<tail>.*)")
+
+
+def _headline(m: re.Match[str]) -> LineMatch | None:
+    """A headline that opens with a cluster's name is its case's heading; the title is the name
+    (up to the first 集群), the rest of the headline is what the case is about.
+    """
+    rest = m.group("rest")
+    end = rest.find("集群")
+    if end < 0:
+        return None
+    name = rest[: end + 2]
+    if len(name) > 30 or any(ch in name for ch in "。,;!?“”") or not _names_a_place_first(name):
+        return None
+    at = m.start("rest")
+    return LineMatch("case", None, None, at, at + len(name), style="named")
+
+
+def _column(m: re.Match[str]) -> LineMatch:
+    """A column label is a section heading titled by the label; a title after it stays in the
+    heading line, a sentence after it (【编者按】培育…。) is run-in body text.
+    """
+    tail = m.group("tail").rstrip()
+    if tail and not _is_title(tail):
+        return LineMatch(
+            "section", None, None, m.start("label"), m.end("label"), m.start("tail"), style="【】"
+        )
+    return LineMatch("section", None, None, m.start("label"), m.end("label"), style="【】")
 
 
 #: province-level names (general knowledge), the usual first word of a cluster's name
@@ -269,8 +307,27 @@ _PLACE_FIRST = re.compile(rf"(?:{_PROVINCES})|[^\s、]{{1,6}}?(?:市|地区|自�
 
 
 def _names_a_place_first(title: str) -> bool:
-    """Does a cluster name open with its place (浙江宁波…, 泰州市…), and read as a name (no 的/等)?"""
-    return bool(_PLACE_FIRST.match(title)) and "的" not in title and "等" not in title
+    """Does a cluster name open with its place (浙江宁波…, 泰州市…, 合肥…), and read as a name
+    (no 的/等)?
+    """
+    if "的" in title or "等" in title:
+        return False
+    return bool(_PLACE_FIRST.match(title)) or any(
+        title[:k] in _place_names() for k in range(2, min(len(title), 8) + 1)
+    )
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Names and short names of the GB/T 2260 divisions (合肥, 晋江, 苏州工业园区 …)."""
+    from clustergraph.gazetteer import Gazetteer
+
+    names: set[str] = set()
+    for region in Gazetteer.default().regions():
+        names.add(region.name)
+        if len(region.short_name) >= 2:
+            names.add(region.short_name)
+    return frozenset(names)
 
 
 def match_toc_entry(norm: str) -> TocEntryMatch | None:

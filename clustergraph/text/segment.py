@@ -9,13 +9,16 @@ sequence of at least two of the same style (1, 2, …; 最后 also closes a 第�
 sequence). Styles: "是" (一是), "则" (一则, 一则，), "要" (一要), "第" (第一，, 第1，), "其"
 (其一，, 其一是), "序" (首先，其次，再次，然后，最后，), "方面" (一方面…另一方面…, and a closing
 此外 as one more item: 此外 continues no other style), "①" (circled numbers), "()" ("(1)"),
-"(a)" ("(a)", "(A)") and ")" ("1)"). Numbered lines ("1）…", "①…" opening a line) are items of
+"(a)" ("(a)", "(A)"), ")" ("1)"), "㈠" (parenthesised ideograph numbers), a label word with a
+number ("措施一:", "做法二:"; the style is the word) and "→" (an arrow opening a paragraph: a run
+of such paragraphs is numbered 1, 2, … in order). Numbered lines ("1）…", "①…" opening a line) are items of
 the document structure instead (:mod:`clustergraph.text.patterns`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -26,6 +29,7 @@ from clustergraph.text.patterns import circled_value
 from clustergraph.text.tree import adopt
 
 __all__ = [
+    "LIST_LABELS",
     "Marker",
     "chain_markers",
     "find_markers",
@@ -41,6 +45,10 @@ _TRAILERS = frozenset("。!?”’」』)》〕】\"'")  # kept with the sentenc
 _OPENERS = frozenset("“「『")
 _CLOSERS = frozenset("”」』")
 _CN = "一二三四五六七八九十"
+#: nouns that label the items of a list ("措施一:", "做法二:", "举措三:")
+LIST_LABELS = ("措施", "举措", "做法", "经验", "路径", "任务", "重点", "亮点", "特色", "行动")
+#: arrows that open the paragraphs of a list ("→建立工作机制。…")
+_ARROWS = "→➔➜➢➤⇒"
 #: a marker at the paragraph start or after punctuation (not "统一是", "全国第一,")
 _MARKER = re.compile(
     r"(?<![^。;,:!?\s”\"])(?:"
@@ -55,6 +63,9 @@ _MARKER = re.compile(
     r"|\(\s*(?P<paren>\d{1,2})\s*\)"
     r"|\(\s*(?P<letter>[a-zA-Z])\s*\)"
     r"|(?P<rparen>\d{1,2})\)"
+    r"|(?P<pideo>[\u3220-\u3229])"
+    rf"|(?P<label>{'|'.join(LIST_LABELS)})(?P<lnum>[{_CN}]{{1,3}})\s*:"
+    rf"|(?P<arrow>[{_ARROWS}])"
     r")"
 )
 #: 首先 starts a 序 sequence; 然后 and 最后 continue any (None: one more than the last)
@@ -116,9 +127,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 class Marker:
     """An enumeration marker: "二是" at ``start``, its text from ``body``, ordinal 2.
 
-    ``style``: "是", "则", "要", "第", "其", "序", "方面", "①", "()", "(a)" or ")" (see the module
-    docstring); ``number``: the numbering as written ("二", "第二", "第2", "其二", "其次", "另一方面",
-    "②", "2", "b"; None: the text before 是). ``ordinal`` None: "one more than the marker before"
+    ``style``: "是", "则", "要", "第", "其", "序", "方面", "①", "()", "(a)", ")", "㈠", "→" or a
+    label word ("措施", see the module docstring); ``number``: the numbering as written ("二",
+    "第二", "第2", "其二", "其次", "另一方面", "②", "2", "b", "㈡", "措施二", "→"; None: the text
+    before 是). ``ordinal`` None: "one more than the marker before"
     (然后, 最后, 此外), fixed by :func:`chain_markers`.
     """
 
@@ -157,12 +169,38 @@ def _marker(m: re.Match[str]) -> Marker:
     if letter := m.group("letter"):
         ordinal = ord(letter.lower()) - ord("a") + 1
         return Marker(start, body, ordinal, "(a)" if letter.islower() else "(A)", letter)
+    if pideo := m.group("pideo"):
+        return Marker(start, body, int(unicodedata.numeric(pideo)), "㈠", pideo)
+    if label := m.group("label"):
+        number = m.group("lnum")
+        return Marker(start, body, parse_chinese_int(number), label, label + number)
+    if arrow := m.group("arrow"):
+        return Marker(start, body, 1, "→", arrow)  # numbered by :func:`_number_arrows`
     return Marker(start, body, int(m.group("rparen")), ")", m.group("rparen"))
 
 
 def find_markers(text: str) -> list[Marker]:
-    """Every marker candidate in ``text`` (validated later by :func:`chain_markers`)."""
-    return [_marker(m) for m in _MARKER.finditer(text)]
+    """Every marker candidate in ``text`` (validated later by :func:`chain_markers`); an arrow
+    counts only at the paragraph start.
+    """
+    return [
+        _marker(m)
+        for m in _MARKER.finditer(text)
+        if not m.group("arrow") or not text[: m.start()].strip()
+    ]
+
+
+def _number_arrows(per_paragraph: Sequence[Sequence[Marker]]) -> list[list[Marker]]:
+    """Number the arrows of consecutive paragraphs 1, 2, …: an arrow carries no number, its place
+    in the run of arrowed paragraphs is its ordinal.
+    """
+    numbered: list[list[Marker]] = []
+    previous = 0
+    for markers in per_paragraph:
+        arrow = next((m for m in markers if m.style == "→"), None)
+        previous = previous + 1 if arrow is not None else 0
+        numbered.append([replace(m, ordinal=previous) if m.style == "→" else m for m in markers])
+    return numbered
 
 
 def _continued(marker: Marker, chains: Mapping[str, Sequence[object]]) -> str | None:
@@ -181,6 +219,7 @@ def chain_markers(per_paragraph: Sequence[Sequence[Marker]]) -> list[list[Marker
     Sequences of different styles may nest (一是…(1)…(2)…二是…). 然后/最后 continue a 序 (else a
     第, else a 其) sequence; 此外 continues only a 一方面/另一方面 pair; 最后 and 此外 end it.
     """
+    per_paragraph = _number_arrows(per_paragraph)
     kept: list[list[Marker]] = [[] for _ in per_paragraph]
     chains: dict[str, list[tuple[int, Marker]]] = {}
 

@@ -322,3 +322,24 @@ def test_industry_words_after_the_title_places_are_no_abbreviation(
     record = ctx.clusters[0]
     assert _codes(ctx.writer.graph, record.iri, CG.locatedIn) == codes
     assert clusters.case_industry(ctx.doc, ctx.gazetteer, record.case) == industry
+
+
+def test_a_headline_names_its_cluster_without_the_colon() -> None:
+    raw = (
+        "【经验交流·协同创新】\n\n导言。\n\n◆ 常州：新型碳材料集群打造研发闭环\n\n"
+        "常州新型碳材料集群集聚企业400余家。\n"
+    )
+    ctx = extract(raw, clusters)
+    assert [record.label for record in ctx.clusters] == ["常州新型碳材料集群"]
+
+
+def test_a_county_level_city_opening_the_title_is_its_place() -> None:
+    raw = (
+        "【经验交流·数字化】\n\n导言。\n\n◆ 晋江：运动鞋服集群上云用数\n\n"
+        "晋江运动鞋服集群拥有鞋服企业3000余家。\n"
+    )
+    ctx = extract(raw, clusters)
+    graph = ctx.writer.graph
+    (record,) = ctx.clusters
+    codes = {str(graph.value(r, CG.gbt2260Code)) for r in graph.objects(record.iri, CG.locatedIn)}
+    assert codes == {"350582"}

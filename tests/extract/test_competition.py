@@ -387,3 +387,26 @@ def test_a_later_sentence_stage_outlasts_an_earlier_paragraphs_lead() -> None:
     assert _entries(facts, CG.Winners, "industry") == {"智能装备": 3, "新材料": 1}
     assert _entries(facts, CG.Winners, "province") == {"430000": 3, "340000": 1}
     assert _entries(facts, CG.Entrants, "province") == {}
+
+
+def test_the_stage_named_inside_the_dimension_phrase() -> None:
+    # "从参赛集群行业分布看" / "从胜出集群地区分布看": no paragraph lead, the stage sits between
+    # 从 and the dimension word
+    text = (
+        "本刊讯 两批初赛共有20家集群参赛,6个集群胜出。\n"
+        "从参赛集群行业分布看,智能装备8家,新材料、食品各6家。"
+        "从参赛集群地区分布看,湖南12家,安徽8家。\n"
+        "从胜出集群行业分布看,智能装备4个,新材料2个。从胜出集群的地区分布看,湖南5个,江西1个。\n"
+    )
+    facts = competition.find_competition(text, 0, len(text), Gazetteer.default())
+    assert _entries(facts, CG.Entrants, "industry") == {"智能装备": 8, "新材料": 6, "食品": 6}
+    assert _entries(facts, CG.Entrants, "province") == {"430000": 12, "340000": 8}
+    assert _entries(facts, CG.Winners, "industry") == {"智能装备": 4, "新材料": 2}
+    assert _entries(facts, CG.Winners, "province") == {"430000": 5, "360000": 1}
+
+
+def test_a_place_between_cong_and_the_dimension_is_no_stage() -> None:
+    # "从中部地区看": a region, not a stage, stands before 地区; without a stage no breakdown
+    text = "本刊讯 两批初赛共有20家集群参赛。\n从中部地区看,湖南3个,安徽2个。\n"
+    facts = competition.find_competition(text, 0, len(text), Gazetteer.default())
+    assert facts.breakdowns == []

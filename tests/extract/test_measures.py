@@ -407,3 +407,40 @@ def test_loose_yi_fangmian_needs_its_other_side() -> None:
     )
     ctx = extract(raw, *RULES)
     assert _per_cluster(ctx) == {"江西九江石化集群": 0, "安徽滁州家电集群": 0}
+
+
+GLYPHS = (
+    "二、探索实践\n\n（一）提升产业链协作水平\n\n"
+    "案例一：湖南某市轨道装备集群\n\n集群主要举措如下：\n\n"
+    "→建立工作机制。由市领导担任链长。\n\n→引育配套企业。引进企业 23 家。\n\n"
+    "通过双链协同,本地化程度明显提高。\n\n"
+    "案例二：福建某市锂电集群\n\n集群做法如下。\n\n㈠强化龙头带动。签订协议。\n\n"
+    "㈡建设专业园区。布局项目 31 个。\n\n㈢打通循环环节。\n\n目前,集群已形成完整产业链。\n\n"
+    "案例三：福建某市鞋服集群\n\n集群加快数字化转型。\n\n**措施一：**建设工业互联网平台。接入设备。"
+    "\n\n**措施二：**推广数字化改造。\n\n经过两年推进,研发周期缩短。\n\n"
+    "案例四：湖南某市工程机械集群\n\n→集群规模持续扩大。\n\n采取的措施一律公开。\n"
+)
+
+
+def test_glyph_arrow_and_label_enumerations_are_case_measures() -> None:
+    # ㈠㈡㈢, paragraphs opening with →, and **措施一：** labels enumerate a case's measures; the
+    # closing result paragraphs are none, a lone → paragraph and 措施一律 are no list
+    ctx = extract(GLYPHS, *RULES)
+    assert _per_cluster(ctx) == {
+        "湖南某市轨道装备集群": 2,
+        "福建某市锂电集群": 3,
+        "福建某市鞋服集群": 2,
+        "湖南某市工程机械集群": 0,
+    }
+    graph = ctx.writer.graph
+    slugs = [str(record.iri).rsplit("/", 1)[1] for record in ctx.clusters]
+    assert [_label(graph, URIRef(f"{ID}measure/{slugs[1]}/{k}")) for k in (1, 2, 3)] == [
+        "强化龙头带动",
+        "建设专业园区",
+        "打通循环环节",
+    ]
+    assert _label(graph, URIRef(f"{ID}measure/{slugs[0]}/2")) == "引育配套企业"
+    assert _quote(graph, URIRef(f"{ID}measure/{slugs[2]}/1")).startswith("措施一：**建设工业")
+    assert measures.measure_label("措施二:" + "推广" * 30) == ("推广" * 30)[:40]
+    assert measures.measure_label("㈡建设园区,布局项目") == "建设园区"
+    assert measures.measure_label("→引育企业,引进") == "引育企业"

@@ -256,6 +256,42 @@ def test_number_column_before_the_document_column_and_combined_header() -> None:
     assert _label(graph, doc) == "山西省集群培育意见"
 
 
+TIER_HEADER = (
+    "【政策汇编】部分地区集群政策文件一览\n\n"
+    "各地陆续出台集群培育政策，部分文件见下表。\n\n"
+    "| 地区 | 文件 | 文号 | {tiers} |\n"
+    "| --- | --- | --- | --- |\n"
+    "| 河南省 | 《河南省集群梯次培育方案》 | 豫政[2022]7号 | "
+    "2个世界级产业集群：装备、食品；9个国家级先进制造业集群 |\n"
+    "| 洛阳市 | 《洛阳市集群培育工作方案》 | — | 2个百亿级集群：轴承、耐火材料 |\n"
+)
+
+
+def test_tiers_column_headed_by_tier_words() -> None:
+    # "梯次" (or "层级") heads the tiers column as 方向/重点/集群/目标 do
+    for word in ("梯次", "层级"):
+        graph = extract(TIER_HEADER.format(tiers=word), policy_table).writer.graph
+        assert len(_documents(graph)) == 2
+        henan = URIRef(ID + "eli/cn-41/yz/2022/7")
+        assert str(graph.value(henan, ELI.id_local)) == "豫政〔2022〕7号"
+        assert str(graph.value(henan, CG.docNumberAsWritten)) == "豫政[2022]7号"
+        assert graph.value(henan, CG.jurisdiction) == URIRef(ID + "region/410000")
+        assert _tiers(graph, henan) == [("世界级产业集群", 2, 2), ("国家级先进制造业集群", 9, 0)]
+        by_label = {_label(graph, d): d for d in _documents(graph)}
+        luoyang = by_label["洛阳市集群培育工作方案"]
+        assert graph.value(luoyang, ELI.id_local) is None  # "—": no 文号
+        assert graph.value(luoyang, CG.jurisdiction) == URIRef(ID + "region/410300")
+        assert _tiers(graph, luoyang) == [("百亿级集群", 2, 2)]
+
+
+def test_column_without_a_tier_word_states_no_tiers() -> None:
+    # a remarks column is no tiers column, even when its cells read like tiers
+    graph = extract(TIER_HEADER.format(tiers="备注"), policy_table).writer.graph
+    assert _documents(graph) == []  # documents, but none with tiers
+    assert len(list(graph.subjects(ns.RDF.type, CG.PolicyDocument))) == 2
+    assert not list(graph.subjects(ns.RDF.type, CG.PolicyTier))
+
+
 def test_pipe_lines_without_a_document_column_make_no_documents() -> None:
     raw = (
         "序号 | 指标 | 数值\n1 | 集群数量 | 45个\n2 | 产值 | 19万亿元\n\n地址: 略 | 联系方式: 略\n"

@@ -396,3 +396,34 @@ def test_journal_style_breakdowns_agree_with_their_totals() -> None:
     assert [(kind, quote) for kind, _, _, quote in _findings(ctx)] == [
         ("percentage-mismatch", "50家集群参赛,20家集群胜出,总体胜出率为42.0%")
     ]
+
+
+def test_a_count_not_touching_its_list_is_not_the_lists() -> None:
+    # "A、B、C三个方面的五个": the list has its own count (三个), the later one counts other things;
+    # "31个省(区、市)中有28个": the 、 list closed in brackets before the count
+    text = (
+        "经验交流:甲方、乙方、丙方三个方面的五个集群做法。"
+        "从2023年各省(区、市)政府工作报告看,31个省(区、市)中有28个明确提出集群发展。"
+    )
+    assert find_text_findings(text) == []
+    # a count touching its list still counts it
+    text = "经验交流:甲方、乙方、丙方、丁方三个方面的五个集群做法。"
+    found = [(check, details[1], details[2]) for check, details in find_text_findings(text)]
+    assert found == [("count", 3, 4)]
+
+
+def test_winners_by_province_named_in_the_dimension_phrase_against_their_total() -> None:
+    # "从胜出集群地区分布看,…" adds up to 10 against "9个集群胜出": one sum mismatch on the list
+    from clustergraph.extract import competition
+
+    raw = (
+        "【竞赛动态】集群竞赛初赛情况通报\n\n本刊讯 两批初赛共有20家集群参赛,9个集群胜出。\n\n"
+        "从胜出集群行业分布看,智能装备5个,新材料4个。"
+        "从胜出集群地区分布看,湖南4个,安徽、江西各2个,福建2个。\n"
+    )
+    ctx = text_ctx(raw)
+    competition.run(ctx)
+    quality.run(ctx)
+    assert [(kind, quote) for kind, _, _, quote in _findings(ctx)] == [
+        ("sum-mismatch", "从胜出集群地区分布看,湖南4个,安徽、江西各2个,福建2个")
+    ]

@@ -203,3 +203,38 @@ def test_dashes_without_a_run_or_a_date_are_not_items() -> None:
         2019,
         2020,
     ]
+
+
+BULLETED_TIMELINE = (
+    "【政策速递】中央部署回顾\n\n"
+    "▲2018年4月，中央财经委员会会议提出“推动形成优势互补的区域经济布局”。这是重要部署。\n\n"
+    "▲2019年3月，国务院《政府工作报告》提出“培育先进制造业集群”。\n\n"
+    "● 2020年1月8日，国务院常务会议强调，要加快培育先进制造业集群。\n\n"
+    "• 2021年5月，某省集群推进大会提出，要壮大集群。\n\n"
+    "从上述部署看，集群培育逐步深化。\n\n"
+    "◆ 2022年6月，某市集群大会提出，要培育集群。\n\n"
+    "◆ 某市：某集群打造创新闭环\n\n"
+    "■ 2023年2月，某县会议提出要发展集群。\n\n这是一段正文。\n\n■ 2023年5月，某县会议又提出。\n"
+)
+
+
+def test_bulleted_paragraphs_in_a_run_are_timeline_items() -> None:
+    found = [
+        (item.year, item.month, item.ordinal)
+        for item in timeline.find_items(extract(BULLETED_TIMELINE).doc.clean.clean)
+    ]
+    # ▲▲ is a run of two; ● then • is a run of two only by mixing marks: each mark is its own run
+    assert found == [(2018, 4, 1), (2019, 3, 2)]
+    ctx = extract(BULLETED_TIMELINE.split("从上述")[0], timeline)
+    graph = ctx.writer.graph
+    assert sorted(_zh(graph, node) for node in _items(ctx).values()) == [
+        "中央财经委员会会议",
+        "政府工作报告",
+    ]
+
+
+def test_bullets_without_a_run_or_a_date_are_not_items() -> None:
+    # a bulleted headline has no date; a lone dated bullet, and bullets a paragraph apart, are none
+    raw = BULLETED_TIMELINE.split("从上述部署看，集群培育逐步深化。")[1]
+    assert timeline.find_items(extract(raw).doc.clean.clean) == []
+    assert timeline.find_items(extract("● 2020年1月，会议提出要培育集群。\n").doc.clean.clean) == []

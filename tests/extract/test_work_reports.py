@@ -265,3 +265,14 @@ def test_a_colon_after_a_phrase_mid_line_is_no_bullet_list() -> None:
     )
     graph = extract(text, work_reports).writer.graph
     assert _usages(graph) == [("140000", "能源产业集群")]
+
+
+def test_reports_named_first_then_counted_surveyed_then_stated() -> None:
+    # "…政府工作报告看,31个省(区、市)中有28个…": 31 were surveyed, 28 state it
+    text = "从2023年各省(区、市)政府工作报告看,31个省(区、市)中有28个明确提出集群发展,占比90.3%。"
+    survey = work_reports.find_survey(text, 0, len(text), Gazetteer.default())
+    assert survey is not None and (survey.surveyed, survey.stated) == (31, 28)
+    # a count of its own after the reports stays the stated count
+    text = "从2023年各省(区、市)政府工作报告看,12个地区作出部署。"
+    survey = work_reports.find_survey(text, 0, len(text), Gazetteer.default())
+    assert survey is not None and (survey.surveyed, survey.stated) == (None, 12)

@@ -201,3 +201,33 @@ def test_markdown_heading_markers_are_left_out_like_indentation() -> None:
     # the heading's raw span starts after the marker; a hashtag without a space is text
     assert raw[case.start : case.start + 3] == "案例一"
     assert "#话题#" in doc.clean.clean
+
+
+def test_bulletin_columns_and_headlines() -> None:
+    raw = (
+        "【编者按】培育集群是制造强省建设的重要抓手。\n\n"
+        "【政策速递】中央层面集群部署回顾\n\n正文。\n\n"
+        "【经验交流·协同创新】\n\n导言。\n\n"
+        "◆ 常州：新型碳材料集群打造“研发—中试”闭环\n\n常州正文。\n\n"
+        "■ 合肥智能语音集群以“揭榜挂帅”攻关共性技术\n\n合肥正文。\n\n"
+        "■ 推动集群高质量发展\n\n不是案例。\n\n"
+        "○ 省专班召开集群培育工作调度会\n\n动态。\n"
+    )
+    doc = parse_document(raw)
+    # a column label is a section titled by the label; a sentence after it is body text
+    assert [s.title for s in doc.iter("section")] == ["编者按", "政策速递", "经验交流·协同创新"]
+    # a headline that opens with a place and a cluster's name is a case titled by the name
+    assert [c.title for c in doc.iter("case")] == ["常州:新型碳材料集群", "合肥智能语音集群"]
+    assert doc.find_enclosing("case", raw.index("不是案例")) is doc.find_enclosing(
+        "case", raw.index("合肥正文")
+    )
+
+
+def test_place_first_uses_the_gazetteer_names() -> None:
+    # 合肥 and 晋江 carry no 市 or province name: the GB/T 2260 names tell they are places
+    for line in ("合肥智能语音集群", "晋江运动鞋服集群", "苏州工业园区纳米新材料集群"):
+        match = match_line(line)
+        assert match is not None and match.kind == "case", line
+    for line in ("智能语音产业集群", "推动集群"):
+        match = match_line(line)
+        assert match is None or match.kind != "case", line

@@ -91,6 +91,35 @@ def test_pipe_row_cut_by_a_page_break_continues() -> None:
     check_document(doc)
 
 
+def test_uncaptioned_markdown_table_under_a_bracketed_column_label() -> None:
+    raw = (
+        "【政策汇编】部分地区文件一览\n\n"
+        "各地出台了培育政策，见下表。\n\n"
+        "| 地区 | 文件 | 文号 | 梯次 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 甲省 | 《甲省集群方案》 | 甲政[2022]1号 | 2个集群：钢铁、装备；5个省级集群 |\n"
+        "| 乙市 | 《乙市集群方案》 | — | 1个集群：纺织 |\n\n"
+        "注：乙市文件未列文号。\n"
+    )
+    doc = parse_document(raw)
+    (table,) = _tables(doc)
+    assert _cells(table) == [
+        ["地区", "文件", "文号", "梯次"],
+        ["甲省", "《甲省集群方案》", "甲政[2022]1号", "2个集群:钢铁、装备;5个省级集群"],
+        ["乙市", "《乙市集群方案》", "—", "1个集群:纺织"],
+    ]
+    texts = [p.clean_text for p in doc.iter("paragraph")]
+    assert "注:乙市文件未列文号。" in texts  # the note after the blank line is no row
+    check_document(doc)
+
+
+def test_rule_row_without_a_header_above_is_no_table() -> None:
+    raw = "【说明】\n\n| --- | --- |\n| 甲 | 乙 |\n\n正文。\n"
+    doc = parse_document(raw)
+    assert _tables(doc) == []  # a table starts at its header, never at a rule row
+    check_document(doc)
+
+
 def test_lines_with_a_pipe_that_are_no_table() -> None:
     raw = (
         "一、总论\n\n"

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clustergraph.text import Document, Node, normalize, parse_document
+from clustergraph.text.decode import decode_bytes
 from clustergraph.text.nodes import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,6 +23,7 @@ HELDOUT = ROOT / "tests" / "fixtures" / "heldout" / "municipal-cluster-observati
 BLIND = ROOT / "tests" / "fixtures" / "blind" / "regional-cluster-yearbook.txt"
 BLIND2 = ROOT / "tests" / "fixtures" / "blind" / "provincial-cluster-think-tank-report.txt"
 BLIND3 = ROOT / "tests" / "fixtures" / "blind" / "academic-journal-cluster-article.txt"
+BLIND4 = ROOT / "tests" / "fixtures" / "blind" / "provincial-cluster-work-bulletin.txt"
 
 #: kinds whose clean text is exactly the normalisation of their raw text
 _LEAVES = {"paragraph", "sentence", "enumeration", "heading", "table_cell"}
@@ -87,13 +89,14 @@ def check_document(doc: Document) -> None:
         (BLIND, 3, 6),
         (BLIND2, 3, 11),
         (BLIND3, 5, 10),
+        (BLIND4, 0, 10),
     ],
-    ids=["whitepaper", "genre", "heldout", "blind", "blind2", "blind3"],
+    ids=["whitepaper", "genre", "heldout", "blind", "blind2", "blind3", "blind4"],
 )
 def test_real_documents_offsets(path: Path, parts: int, cases: int) -> None:
     if not path.exists():
         pytest.skip(f"{path.name} is not in this checkout")
-    doc = parse_document(path.read_text(encoding="utf-8"))
+    doc = parse_document(decode_bytes(path.read_bytes(), name=path.name))  # UTF-8 or GB18030
     check_document(doc)
     assert len(list(doc.iter("part"))) == parts
     assert len(list(doc.iter("case"))) == cases

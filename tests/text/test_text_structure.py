@@ -449,3 +449,51 @@ def test_enumeration_yi_yao() -> None:
 
 def test_ci_wai_needs_a_whole_yi_fangmian_pair() -> None:
     assert _marked("一方面，引进项目。此外，建设园区。") == []
+
+
+def test_enumeration_parenthesised_ideographs_across_paragraphs() -> None:
+    # "㈠" is a list glyph (kept by the clean text), not the outline heading "(一)"
+    doc = parse_document("一、做法\n\n某集群做法如下。\n\n㈠强化带动。发挥作用。\n\n㈡建设园区。\n")
+    assert list(doc.iter("section")) == []
+    assert _marked("某集群做法如下。\n\n㈠强化带动。发挥作用。\n\n㈡建设园区。\n") == [
+        ("㈠", "㈠", 1, "强化带动"),
+        ("㈠", "㈡", 2, "建设园区"),
+    ]
+    assert _marked("做法：㈠甲；㈡乙；㈢丙。")[2] == ("㈠", "㈢", 3, "丙")
+    assert _marked("㈠只有一项。\n\n正文。\n\n㈡隔开的一项。\n") == []  # no sequence
+    assert [s.title for s in parse_document("（一）真正的节标题\n\n正文。\n").iter("section")] == [
+        "真正的节标题"
+    ]
+
+
+def test_enumeration_label_words_with_numbers() -> None:
+    got = _marked("做法如下。\n\n**措施一：**建设平台。联合企业。\n\n**措施二：**推广样板线。\n")
+    assert got == [
+        ("措施", "措施一", 1, "建设平台"),
+        ("措施", "措施二", 2, "推广样板线"),
+    ]
+    assert [g[2] for g in _marked("其做法：做法一:甲;做法二:乙;做法三:丙。")] == [1, 2, 3]
+    assert _marked("**措施一：**只有一项。") == []  # no 措施二
+    assert _marked("措施一:甲。做法二:乙。") == []  # two labels are two lists
+    assert _marked("采取的措施一律公开,措施二字不提。") == []  # no colon: no label
+
+
+def test_enumeration_arrow_paragraphs() -> None:
+    got = _marked(
+        "主要举措如下：\n\n→建立工作机制。由市领导担任链长。\n\n→引育配套企业。\n\n→搭建平台。\n"
+    )
+    assert got == [
+        ("→", "→", 1, "建立工作机制"),
+        ("→", "→", 2, "引育配套企业"),
+        ("→", "→", 3, "搭建平台"),
+    ]
+    assert _marked("→只有一段。\n\n正文。\n\n→又一段。\n") == []  # each alone
+    assert (
+        _marked("成本下降→利润上升→投资增加。\n\n价格→需求。\n") == []
+    )  # not at a paragraph start
+
+
+def test_enumeration_dingbat_circled_numbers_are_items() -> None:
+    raw = "案例一：某市某集群\n\n❶组建联盟。联合高校。\n\n❷共建平台。开放服务。\n"
+    items = [(i.number, i.ordinal, i.title) for i in parse_document(raw).iter("item")]
+    assert items == [("❶", 1, "组建联盟"), ("❷", 2, "共建平台")]

@@ -102,6 +102,10 @@ def _count_after_list(clean: str) -> list[tuple[Span, int, int, str]]:
             continue
         if body.rstrip().endswith(_CONJUNCTIONS):
             continue  # "由A、B和 9 家企业": the count is one more item, not the list's size
+        if ")" in body or _COUNT_AFTER_LIST.search(body):
+            # "31个省(区、市)中有28个": the list closed in brackets before the count;
+            # "A、B五个方面的十个": the list has its own count, the later one counts other things
+            continue
         if match.end() >= len(clean) or not re.match(rf"[{HAN}]", clean[match.end()]):
             continue  # "…强链项目 12 个,": a figure closing its clause, not a list's count
         items = _simple_items(body)
