@@ -42,11 +42,13 @@ __all__ = ["Survey", "Usage", "find_survey", "find_surveys", "find_usages", "run
 _REPORT = "政府工作报告"
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _SURVEYED = re.compile(r"(?P<n>\d+)\s*个(?:省|地区|地市|市|区县|县)")
+#: what a count of regions counts ("29个地区", "31个省(区、市)")
+_REGIONS = r"个(?:地区|省份|省区市|省|地市|市|区县|县)"
 #: "有29个地区…" or "29个地区对…作出部署" (read after the report word, past the surveyed count)
-_STATED = re.compile(r"(?:有\s*)?(?P<n>\d+)\s*个(?:地区|省份|省区市|省|地市|市|区县|县)")
+_STATED = re.compile(rf"(?:有\s*)?(?P<n>\d+)\s*{_REGIONS}")
 #: "…政府工作报告看,31个省(区、市)中有28个…": the surveyed count, then the stated one
 _SURVEYED_THEN_STATED = re.compile(
-    r"(?P<n>\d+)\s*个(?:地区|省份|省区市|省|地市|市|区县|县)(?:\s*\([^()]*\))?"
+    rf"(?P<n>\d+)\s*{_REGIONS}(?:\s*\([^()]*\))?"
     r"\s*(?:当中|中)\s*,?\s*(?:共|仅)?\s*有\s*(?P<m>\d+)\s*个"
 )
 _SHARE = re.compile(r"占比(?:达到|达|为|约|超过)?\s*(?P<p>\d+(?:\.\d+)?)\s*%")
